@@ -1,0 +1,3 @@
+#include "crawler/crawler.h"
+
+namespace citecheck::crawler {}  // namespace citecheck::crawler

@@ -1,0 +1,3 @@
+#include "extract/extract.h"
+
+namespace citecheck::extract {}  // namespace citecheck::extract

@@ -1,0 +1,3 @@
+#include "index/index.h"
+
+namespace citecheck::index {}  // namespace citecheck::index

@@ -1,0 +1,3 @@
+#include "store/store.h"
+
+namespace citecheck::store {}  // namespace citecheck::store

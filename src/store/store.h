@@ -1,0 +1,131 @@
+// store: the SQLite database under the data directory (citecheck.db, WAL mode).
+//
+// It keeps what citecheck learned and decided: every fetch (status, chain, headers,
+// where the body was archived), every extracted document, every check with its
+// verdicts. Records are plain structs of this module; JSON columns hold lists the
+// callers serialize. Writes that belong together go through RunInTransaction so that a
+// failure leaves nothing half-written.
+//
+//   auto store = store::Store::Open(dir / "citecheck.db");
+//   CC_RETURN_IF_ERROR((*store)->RunInTransaction([&] { ... return Status::Ok(); }));
+//
+// Thread-safety: a Store is used by one thread at a time. Several processes may open
+// the same file; SQLite's locking and a busy timeout arbitrate.
+#ifndef CITECHECK_STORE_STORE_H_
+#define CITECHECK_STORE_STORE_H_
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+
+namespace citecheck::store {
+
+struct FetchRecord {
+  int64_t id = 0;                 // assigned by AddFetch
+  std::string url;                // as cited
+  std::string final_url;
+  std::string outcome;            // crawler::FetchOutcomeName
+  int status = 0;
+  std::string error;
+  std::string redirects_json;     // JSON array of {url, status, location}
+  std::string headers_json;       // JSON array of [name, value]
+  std::string content_type;
+  std::string body_sha256;        // "" when there is no body
+  int64_t body_bytes = 0;
+  std::string warc_file;
+  int64_t warc_offset = -1;
+  int64_t fetched_at_micros = 0;
+  double elapsed_ms = 0;
+  bool operator==(const FetchRecord&) const = default;
+};
+
+struct DocumentRecord {
+  int64_t id = 0;                 // assigned by AddDocument
+  int64_t fetch_id = 0;
+  std::string url;
+  std::string media_type;
+  std::string title;
+  std::string lang;
+  std::string published;
+  std::string author;
+  std::string text_sha256;
+  std::string text;
+  std::string blocks_json;        // JSON array of {kind, start, end, level, page}
+  bool operator==(const DocumentRecord&) const = default;
+};
+
+struct VerdictRecord {
+  std::string claim_id;           // stable within a check ("c1", "c2"...)
+  std::string claim_text;
+  std::string verdict;            // supported | contradicted | not_found | unverifiable
+  double support = 0;
+  std::string source_url;         // the source that decided, or ""
+  std::string evidence_text;
+  int64_t evidence_start = -1;    // offsets into that source's document text
+  int64_t evidence_end = -1;
+  std::string reason;
+  std::string mentions_json;      // JSON array of {line, column}
+  bool operator==(const VerdictRecord&) const = default;
+};
+
+struct CheckRecord {
+  int64_t id = 0;                 // assigned by AddCheck
+  std::string draft_path;
+  std::string draft_sha256;
+  int64_t started_at_micros = 0;
+  int64_t finished_at_micros = 0;
+  double integrity = 0;
+  std::string report_json;        // the full JSON report
+  std::vector<VerdictRecord> verdicts;
+  bool operator==(const CheckRecord&) const = default;
+};
+
+class Store {
+ public:
+  // Opens or creates the database (":memory:" for a private in-memory one), turns on
+  // WAL and foreign keys, sets a busy timeout and brings the schema to the current
+  // version. Errors: kIoError / kCorruption naming the path and SQLite's message;
+  // kFailedPrecondition when the file's schema is newer than this program.
+  static common::Result<std::unique_ptr<Store>> Open(const std::filesystem::path& path);
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+  ~Store();
+
+  // Runs `body` inside BEGIN IMMEDIATE ... COMMIT; rolls back when it returns an error
+  // (which is returned). Nested calls join the outer transaction.
+  common::Status RunInTransaction(const std::function<common::Status()>& body);
+
+  // Adds a fetch (and its URL to the sources table); returns its id.
+  common::Result<int64_t> AddFetch(const FetchRecord& fetch);
+  // The most recent fetch of `url`, if any.
+  common::Result<std::optional<FetchRecord>> LatestFetch(std::string_view url) const;
+
+  common::Result<int64_t> AddDocument(const DocumentRecord& doc);
+  common::Result<std::optional<DocumentRecord>> DocumentForFetch(int64_t fetch_id) const;
+
+  // Adds a check and its verdicts (in one transaction); returns the check id.
+  common::Result<int64_t> AddCheck(const CheckRecord& check);
+  // REQUIRES: nothing. kNotFound when there is no such check.
+  common::Result<CheckRecord> GetCheck(int64_t id) const;
+  // Ids of all checks, oldest first.
+  common::Result<std::vector<int64_t>> ListChecks() const;
+
+  // Row counts per table, for tests and `citecheck status`.
+  common::Result<int64_t> CountRows(std::string_view table) const;
+
+ private:
+  class Impl;
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace citecheck::store
+
+#endif  // CITECHECK_STORE_STORE_H_

@@ -1,0 +1,3 @@
+#include "text/text.h"
+
+namespace citecheck::text {}  // namespace citecheck::text
