@@ -1,15 +1,50 @@
+// citecheck: checks that a draft's figures are backed by the sources it cites.
 #include <iostream>
 #include <string>
 #include <vector>
 
+#include "cli/commands.h"
 #include "cli/extract_command.h"
+#include "crawler/crawler.h"
+
+namespace citecheck::cli {
+
+std::string Usage() {
+  return "usage: citecheck <command> [options]\n"
+         "\n"
+         "commands:\n"
+         "  check DRAFT.md      fetch the cited sources and verify every claim\n"
+         "  claims DRAFT.md     list the check-worthy claims of a draft\n"
+         "  extract FILE        print a page's main text (or --batch LIST OUT_DIR)\n"
+         "  config              print the effective settings (--defaults: config.toml)\n"
+         "  version             print the version\n"
+         "\n"
+         "Run `citecheck <command> --help` for a command's options. Any setting can be\n"
+         "given as --TABLE.KEY=VALUE, --set TABLE.KEY=VALUE or in --config FILE.\n"
+         "Exit status: 0 ok, 1 integrity below --min-integrity, 2 usage or input error.\n";
+}
+
+}  // namespace citecheck::cli
 
 int main(int argc, char** argv) {
+  using namespace citecheck::cli;
   std::vector<std::string> args(argv + 1, argv + argc);
-  if (!args.empty() && args[0] == "extract") {
-    return citecheck::cli::RunExtractCommand({args.begin() + 1, args.end()}, std::cout,
-                                             std::cerr);
+  if (args.empty() || args[0] == "help" || args[0] == "--help" || args[0] == "-h") {
+    (args.empty() ? std::cerr : std::cout) << Usage();
+    return args.empty() ? kExitError : kExitOk;
   }
-  std::cerr << "usage: citecheck extract ...\n";
-  return 2;
+  const std::string command = args[0];
+  const std::vector<std::string> rest(args.begin() + 1, args.end());
+  if (command == "version" || command == "--version") {
+    std::cout << "citecheck 0.1.0\n";
+    return kExitOk;
+  }
+  // libcurl's global state is set up once, here, before anything else runs.
+  citecheck::crawler::CurlGlobal curl;
+  if (command == "check") return RunCheckCommand(rest, std::cout, std::cerr);
+  if (command == "claims") return RunClaimsCommand(rest, std::cout, std::cerr);
+  if (command == "extract") return RunExtractCommand(rest, std::cout, std::cerr);
+  if (command == "config") return RunConfigCommand(rest, std::cout, std::cerr);
+  std::cerr << "citecheck: unknown command \"" << command << "\"\n" << Usage();
+  return kExitError;
 }

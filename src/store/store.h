@@ -9,11 +9,15 @@
 //   auto store = store::Store::Open(dir / "citecheck.db");
 //   CC_RETURN_IF_ERROR((*store)->RunInTransaction([&] { ... return Status::Ok(); }));
 //
-// Thread-safety: a Store is used by one thread at a time. Several processes may open
-// the same file; SQLite's locking and a busy timeout arbitrate.
+// Thread-safety: a Store is used by one thread at a time (its SQLite handle is opened
+// without SQLite's mutexes). Several processes, or several Stores, may open the same
+// file; SQLite's locking and a busy timeout arbitrate: readers never wait (WAL), and
+// a writer waits up to the busy timeout for another writer, then fails with
+// kUnavailable.
 #ifndef CITECHECK_STORE_STORE_H_
 #define CITECHECK_STORE_STORE_H_
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -87,37 +91,73 @@ struct CheckRecord {
   bool operator==(const CheckRecord&) const = default;
 };
 
+// How a Store is opened. The defaults are those of the one-argument Store::Open.
+struct StoreOptions {
+  // How long a write waits for the lock held by another connection (another process,
+  // or another Store on the same file) before it fails with kUnavailable.
+  std::chrono::milliseconds busy_timeout{5000};
+};
+
+// A citecheck database. Every error message names the database path; failures of
+// SQLite map to codes as follows: a lock held past the busy timeout -> kUnavailable;
+// a damaged file or one that is not a database -> kCorruption; a file that cannot be
+// opened, read or written -> kIoError; a value a constraint rejects ->
+// kInvalidArgument; a reference to a row that does not exist -> kFailedPrecondition.
+//
+// Thread-safety: not thread-safe; one thread at a time uses a Store, const methods
+// included (they reuse cached prepared statements). Use one Store per thread.
 class Store {
  public:
   // Opens or creates the database (":memory:" for a private in-memory one), turns on
-  // WAL and foreign keys, sets a busy timeout and brings the schema to the current
-  // version. Errors: kIoError / kCorruption naming the path and SQLite's message;
-  // kFailedPrecondition when the file's schema is newer than this program.
+  // WAL and foreign keys, sets a busy timeout (5 s) and brings the schema to the
+  // current version. The directory must exist: the caller creates the data
+  // directory. Errors: kIoError / kCorruption naming the path and SQLite's message
+  // (kIoError also when the directory is missing); kFailedPrecondition when the
+  // file's schema is newer than this program.
   static common::Result<std::unique_ptr<Store>> Open(const std::filesystem::path& path);
+  // As above, with `options` (a shorter busy timeout, for instance).
+  static common::Result<std::unique_ptr<Store>> Open(const std::filesystem::path& path,
+                                                     const StoreOptions& options);
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
   ~Store();
 
   // Runs `body` inside BEGIN IMMEDIATE ... COMMIT; rolls back when it returns an error
-  // (which is returned). Nested calls join the outer transaction.
+  // (which is returned) or throws (the exception passes through). Nested calls join
+  // the outer transaction: their writes commit or roll back with it. A nested body
+  // runs inside a savepoint, so when it fails, its own writes are undone at once and
+  // its error is returned to the outer body, which decides what to do. A failing
+  // COMMIT rolls back and returns its error. kUnavailable when another connection
+  // keeps the write lock past the busy timeout.
   common::Status RunInTransaction(const std::function<common::Status()>& body);
 
-  // Adds a fetch (and its URL to the sources table); returns its id.
+  // Adds a fetch (and its URL to the sources table, with the URL's host and the
+  // earliest fetched_at_micros seen); returns its id. fetch.id is ignored.
+  // kInvalidArgument when fetch.url is empty or body_bytes is negative.
   common::Result<int64_t> AddFetch(const FetchRecord& fetch);
-  // The most recent fetch of `url`, if any.
+  // The most recent fetch of `url` (exactly as cited): the greatest fetched_at_micros,
+  // and among equal times the last added.
   common::Result<std::optional<FetchRecord>> LatestFetch(std::string_view url) const;
 
+  // Adds a document; returns its id. doc.id is ignored. kFailedPrecondition when no
+  // fetch has id doc.fetch_id.
   common::Result<int64_t> AddDocument(const DocumentRecord& doc);
+  // The document extracted from fetch `fetch_id`; the last added when there are
+  // several (a re-extraction).
   common::Result<std::optional<DocumentRecord>> DocumentForFetch(int64_t fetch_id) const;
 
   // Adds a check and its verdicts (in one transaction); returns the check id.
+  // check.id is ignored. On error nothing of the check remains. kInvalidArgument when
+  // a verdict is not one of supported, contradicted, not_found, unverifiable.
   common::Result<int64_t> AddCheck(const CheckRecord& check);
-  // REQUIRES: nothing. kNotFound when there is no such check.
+  // REQUIRES: nothing. The check with its verdicts in their original order.
+  // kNotFound, naming the id, when there is no such check.
   common::Result<CheckRecord> GetCheck(int64_t id) const;
-  // Ids of all checks, oldest first.
+  // Ids of all checks, oldest (first added) first.
   common::Result<std::vector<int64_t>> ListChecks() const;
 
-  // Row counts per table, for tests and `citecheck status`.
+  // Row counts per table, for tests and `citecheck status`. `table` is one of
+  // sources, fetches, documents, checks, verdicts; kInvalidArgument otherwise.
   common::Result<int64_t> CountRows(std::string_view table) const;
 
  private:

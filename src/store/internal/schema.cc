@@ -1,0 +1,137 @@
+#include "store/internal/schema.h"
+
+#include <iterator>
+#include <string>
+#include <string_view>
+
+namespace citecheck::store::internal {
+namespace {
+
+using common::Result;
+using common::Status;
+
+// kMigrations[i] takes the schema from version i to i+1. Steps are append-only: once
+// released, a step never changes; a later change is a new step.
+//
+// STRICT tables make SQLite reject a value of the wrong type instead of storing it,
+// so a binding mistake fails loudly. Every column is NOT NULL: the records have no
+// "absent" state other than their documented defaults ("" or -1).
+constexpr std::string_view kMigrations[] = {
+    // Version 1: sources, fetches, documents, checks and their verdicts.
+    R"sql(
+CREATE TABLE sources (
+  id INTEGER PRIMARY KEY,
+  url TEXT NOT NULL UNIQUE CHECK (url <> ''),
+  host TEXT NOT NULL,
+  first_seen_micros INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE fetches (
+  id INTEGER PRIMARY KEY,
+  source_id INTEGER NOT NULL REFERENCES sources (id),
+  url TEXT NOT NULL,
+  final_url TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  status INTEGER NOT NULL,
+  error TEXT NOT NULL,
+  redirects_json TEXT NOT NULL,
+  headers_json TEXT NOT NULL,
+  content_type TEXT NOT NULL,
+  body_sha256 TEXT NOT NULL,
+  body_bytes INTEGER NOT NULL CHECK (body_bytes >= 0),
+  warc_file TEXT NOT NULL,
+  warc_offset INTEGER NOT NULL,
+  fetched_at_micros INTEGER NOT NULL,
+  elapsed_ms REAL NOT NULL
+) STRICT;
+-- LatestFetch: the newest fetch of a URL is the last entry of its range.
+CREATE INDEX fetches_by_url_time ON fetches (url, fetched_at_micros, id);
+
+CREATE TABLE documents (
+  id INTEGER PRIMARY KEY,
+  fetch_id INTEGER NOT NULL REFERENCES fetches (id),
+  url TEXT NOT NULL,
+  media_type TEXT NOT NULL,
+  title TEXT NOT NULL,
+  lang TEXT NOT NULL,
+  published TEXT NOT NULL,
+  author TEXT NOT NULL,
+  text_sha256 TEXT NOT NULL,
+  text TEXT NOT NULL,
+  blocks_json TEXT NOT NULL
+) STRICT;
+CREATE INDEX documents_by_fetch ON documents (fetch_id);
+
+CREATE TABLE checks (
+  id INTEGER PRIMARY KEY,
+  draft_path TEXT NOT NULL,
+  draft_sha256 TEXT NOT NULL,
+  started_at_micros INTEGER NOT NULL,
+  finished_at_micros INTEGER NOT NULL,
+  integrity REAL NOT NULL,
+  report_json TEXT NOT NULL
+) STRICT;
+
+-- The primary key doubles as the index by check, in claim order.
+CREATE TABLE verdicts (
+  check_id INTEGER NOT NULL REFERENCES checks (id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL CHECK (ordinal >= 0),
+  claim_id TEXT NOT NULL,
+  claim_text TEXT NOT NULL,
+  verdict TEXT NOT NULL
+    CHECK (verdict IN ('supported', 'contradicted', 'not_found', 'unverifiable')),
+  support REAL NOT NULL,
+  source_url TEXT NOT NULL,
+  evidence_text TEXT NOT NULL,
+  evidence_start INTEGER NOT NULL,
+  evidence_end INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  mentions_json TEXT NOT NULL,
+  PRIMARY KEY (check_id, ordinal)
+) STRICT, WITHOUT ROWID;
+)sql",
+};
+
+constexpr Sql kReadVersion{"read schema version", "PRAGMA user_version"};
+
+Status CheckNotNewer(const Connection& db, int64_t version) {
+  if (version <= SchemaVersion()) return Status::Ok();
+  return Status::FailedPrecondition(
+      db.path() + ": database schema version " + std::to_string(version) +
+      " is newer than this program's (" + std::to_string(SchemaVersion()) + ")");
+}
+
+// Applies the steps after `version`, then records the new version.
+Status ApplySteps(Connection& db, int64_t version) {
+  for (int64_t v = version; v < SchemaVersion(); ++v) {
+    CC_RETURN_IF_ERROR(
+        db.Exec(kMigrations[v], "migrate schema to version " + std::to_string(v + 1)));
+  }
+  // The pragma takes no parameter; the text is a number of ours.
+  return db.Exec("PRAGMA user_version = " + std::to_string(SchemaVersion()),
+                 "set schema version");
+}
+
+}  // namespace
+
+int64_t SchemaVersion() { return static_cast<int64_t>(std::size(kMigrations)); }
+
+Result<int64_t> ReadSchemaVersion(const Connection& db) {
+  Query query(db, kReadVersion);
+  return query.SingleInt();
+}
+
+Status Migrate(Connection& db) {
+  // Most opens find the schema current: check without taking the write lock.
+  CC_ASSIGN_OR_RETURN(const int64_t found, ReadSchemaVersion(db));
+  CC_RETURN_IF_ERROR(CheckNotNewer(db, found));
+  if (found == SchemaVersion()) return Status::Ok();
+  return db.RunInTransaction([&db]() -> Status {
+    // Read again under the write lock: another process may have migrated meanwhile.
+    CC_ASSIGN_OR_RETURN(const int64_t version, ReadSchemaVersion(db));
+    CC_RETURN_IF_ERROR(CheckNotNewer(db, version));
+    return ApplySteps(db, version);
+  });
+}
+
+}  // namespace citecheck::store::internal

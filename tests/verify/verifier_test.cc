@@ -1,0 +1,168 @@
+#include <gtest/gtest.h>
+
+#include "draft/draft.h"
+#include "index/index.h"
+#include "testutil/testutil.h"
+#include "verify/verify.h"
+
+namespace citecheck::verify {
+namespace {
+
+using text::Lang;
+
+constexpr char kSourceA[] = "https://a.example/etude";
+constexpr char kSourceB[] = "https://b.example/rapport";
+
+// The first claim of a one-paragraph draft citing source A (and listing B).
+draft::Claim ClaimOf(const std::string& sentence) {
+  std::string md = sentence + "\n\n## Sources\n\n1. **Etude A**\n   - URL : " + kSourceA +
+                   "\n2. **Rapport B**\n   - URL : " + kSourceB + "\n";
+  auto d = draft::ParseDraft("t.md", md);
+  EXPECT_TRUE(d.ok()) << d.status().ToString();
+  auto claims = draft::ExtractClaims(*d);
+  EXPECT_FALSE(claims.empty()) << sentence;
+  return claims.empty() ? draft::Claim{} : claims.front();
+}
+
+class VerifierTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto index = index::Index::InMemory();
+    ASSERT_OK(index);
+    index_ = std::move(*index);
+  }
+
+  void AddSource(const std::string& url, const std::vector<std::string>& paragraphs,
+                 Lang lang = Lang::kFr) {
+    index::SourceDocument d;
+    d.url = url;
+    d.lang = lang;
+    for (const std::string& p : paragraphs) {
+      if (!d.text.empty()) d.text += "\n\n";
+      d.passages.push_back({d.text.size(), d.text.size() + p.size()});
+      d.text += p;
+    }
+    ASSERT_OK(index_->Replace(d));
+  }
+
+  // Source A cited and readable, B listed and readable unless told otherwise.
+  std::vector<SourceState> States(bool b_readable = true) {
+    return {{0, kSourceA, true, true, ""},
+            {1, kSourceB, false, b_readable, b_readable ? "" : "HTTP 404 Not Found"}};
+  }
+
+  Verdict Check(const std::string& sentence, Lang lang = Lang::kFr) {
+    Verifier v(*index_, config_);
+    return v.Verify(ClaimOf(sentence + " (Source : Etude A)."), States(), lang);
+  }
+
+  common::VerifyConfig config_;
+  std::unique_ptr<index::Index> index_;
+};
+
+// Same figure, same subject: supported, with the passage and the figure located.
+TEST_F(VerifierTest, SameFigureAboutTheSameThingIsSupported) {
+  AddSource(kSourceA, {"Sommaire de l'étude.",
+                       "En 2024, 28 % des actifs ont utilisé un vélo pour se rendre au travail."});
+  Verdict v = Check("En 2024, 28 % des actifs ont utilisé un vélo pour aller au travail");
+  EXPECT_EQ(v.kind, VerdictKind::kSupported) << v.reason;
+  EXPECT_GE(v.support, 0.5);
+  EXPECT_EQ(v.source, 0);
+  ASSERT_EQ(v.evidence.size(), 1u);
+  const Evidence& e = v.evidence[0];
+  EXPECT_EQ(e.url, kSourceA);
+  EXPECT_EQ(e.text, "En 2024, 28 % des actifs ont utilisé un vélo pour se rendre au travail.");
+  EXPECT_EQ(e.start, 22u);
+  EXPECT_EQ(e.figure, "28 %");
+  EXPECT_EQ(e.figure_start, 22u + 9);
+  EXPECT_EQ(e.figure_end, 22u + 13);
+}
+
+// Rounding within the stated precision is agreement: 12.8 % is "13 %".
+TEST_F(VerifierTest, FigureWithinStatedPrecisionIsSupported) {
+  AddSource(kSourceA, {"Au total, 12,8 % des petites entreprises ont adopté un logiciel de paie en ligne."});
+  EXPECT_EQ(Check("13 % des petites entreprises ont adopté un logiciel de paie en ligne").kind,
+            VerdictKind::kSupported);
+}
+
+// A matching figure alone is not support: the context must match too.
+TEST_F(VerifierTest, NumberMatchAloneIsNotSupport) {
+  AddSource(kSourceA, {"28 % des ventes de la boutique concernent des accessoires de cuisine."});
+  Verdict v = Check("28 % des actifs ont utilisé un vélo pour aller au travail");
+  EXPECT_EQ(v.kind, VerdictKind::kNotFound) << v.reason;
+  EXPECT_LT(v.support, 0.5);
+}
+
+TEST_F(VerifierTest, DifferentFigureAboutTheSameThingIsContradicted) {
+  AddSource(kSourceA, {"En 2023, les ventes de vélos à assistance électrique ont atteint 738 000 unités."});
+  Verdict v = Check("En 2023, les ventes de vélos à assistance électrique ont atteint 910 000 unités");
+  EXPECT_EQ(v.kind, VerdictKind::kContradicted) << v.reason;
+  EXPECT_LT(v.support, 0.5);
+  ASSERT_FALSE(v.evidence.empty());
+  EXPECT_EQ(v.evidence[0].figure, "738 000");
+  EXPECT_NE(v.reason.find("738 000"), std::string::npos);
+}
+
+// The trap: companies that consider AI are not companies that adopted it.
+TEST_F(VerifierTest, IntentionDoesNotSupportAnAchievement) {
+  AddSource(kSourceA, {"13 % des TPE et PME françaises envisagent d'intégrer une solution "
+                       "d'intelligence artificielle dans leurs activités."});
+  Verdict v = Check("13 % des TPE et PME françaises ont intégré une solution d'intelligence "
+                    "artificielle dans leurs activités");
+  EXPECT_NE(v.kind, VerdictKind::kSupported) << v.reason;
+}
+
+// 87 % who do not = 100 % - 13 % who do, with the polarity flipped.
+TEST_F(VerifierTest, ComplementWithFlippedPolarityIsSupported) {
+  AddSource(kSourceA, {"En 2024, 13 % des PME françaises utilisent l'intelligence artificielle."});
+  Verdict v = Check("87 % des PME françaises n'utilisent pas l'intelligence artificielle");
+  EXPECT_EQ(v.kind, VerdictKind::kSupported) << v.reason;
+  EXPECT_EQ(v.derivation, "complement");
+  EXPECT_EQ(v.evidence.at(0).figure, "13 %");
+}
+
+TEST_F(VerifierTest, ComplementWithoutPolarityFlipIsNotSupport) {
+  AddSource(kSourceA, {"13 % des PME françaises utilisent l'intelligence artificielle."});
+  Verdict v = Check("87 % des PME françaises utilisent l'intelligence artificielle");
+  EXPECT_NE(v.kind, VerdictKind::kSupported) << v.reason;
+}
+
+// The year that frames the claim must agree when the passage dates its figure.
+TEST_F(VerifierTest, FigureOfAnotherYearIsNotSupport) {
+  AddSource(kSourceA, {"En 2021, 28 % des actifs ont utilisé un vélo pour se rendre au travail."});
+  Verdict v = Check("En 2024, 28 % des actifs ont utilisé un vélo pour se rendre au travail");
+  EXPECT_NE(v.kind, VerdictKind::kSupported) << v.reason;
+}
+
+TEST_F(VerifierTest, EnglishClaimsAreMatchedToo) {
+  AddSource(kSourceA, {"In 2023, about 41% of households recycled their food waste."}, Lang::kEn);
+  Verdict v = Check("In 2023, 41% of households recycled their food waste", Lang::kEn);
+  EXPECT_EQ(v.kind, VerdictKind::kSupported) << v.reason;
+}
+
+// When the cited source says nothing, another listed source may back the claim, and
+// the reason says it is not the cited one.
+TEST_F(VerifierTest, OtherSourceCanSupportAndSaysSo) {
+  AddSource(kSourceA, {"Une page sans rapport avec le sujet."});
+  AddSource(kSourceB, {"Le parc compte 1 200 bornes de recharge publiques."});
+  Verdict v = Check("Le parc compte 1 200 bornes de recharge publiques");
+  EXPECT_EQ(v.kind, VerdictKind::kSupported) << v.reason;
+  EXPECT_EQ(v.source, 1);
+  EXPECT_NE(v.reason.find("not the source the claim cites"), std::string::npos);
+}
+
+TEST_F(VerifierTest, UnreadableSourcesMakeAClaimUnverifiableWithTheirReasons) {
+  Verifier verifier(*index_, config_);
+  std::vector<SourceState> states = {{0, kSourceA, true, false, "DNS failure: could not resolve host a.example"},
+                                     {1, kSourceB, false, false, "HTTP 404 Not Found"}};
+  Verdict v = verifier.Verify(ClaimOf("Le parc compte 1 200 bornes (Source : Etude A)."), states, Lang::kFr);
+  EXPECT_EQ(v.kind, VerdictKind::kUnverifiable);
+  EXPECT_EQ(v.support, 0);
+  EXPECT_TRUE(v.evidence.empty());
+  EXPECT_EQ(v.reason,
+            "no source could be read: source 1: DNS failure: could not resolve host a.example; "
+            "source 2: HTTP 404 Not Found");
+}
+
+}  // namespace
+}  // namespace citecheck::verify
