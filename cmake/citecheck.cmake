@@ -17,6 +17,6 @@ function(citecheck_test NAME)
   target_link_libraries(${NAME}_test PRIVATE ${ARG_DEPS} citecheck_testutil GTest::gtest GTest::gmock GTest::gtest_main)
   gtest_discover_tests(${NAME}_test
     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
-    PROPERTIES ENVIRONMENT "CITECHECK_BINARY=${PROJECT_BINARY_DIR}/citecheck"
+    PROPERTIES ENVIRONMENT "CITECHECK_BUILD_DIR=${PROJECT_BINARY_DIR}"
     DISCOVERY_TIMEOUT 60)
 endfunction()

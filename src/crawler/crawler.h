@@ -120,7 +120,9 @@ struct WarcExchange {
 // Writes WARC/1.1 files: a warcinfo record first, then a request and a response record
 // per exchange, each record its own gzip member. The file is written as "<path>.open"
 // and renamed to `path` by Close(), so that a crash never leaves a file under the final
-// name that ends mid-record.
+// name that ends mid-record. Record IDs are derived from the file name, the record's
+// position and its content, not drawn at random: the same exchanges written with the same
+// clock give a byte-identical file.
 class WarcWriter {
  public:
   // Creates (or truncates) the file. Errors: kIoError naming the path.
@@ -162,6 +164,14 @@ struct WarcRecord {
 common::Result<std::vector<WarcRecord>> ReadWarc(const std::filesystem::path& path);
 
 // Fetches over the network with libcurl's multi interface.
+//
+// Address policy: public addresses are always allowed; loopback, private, link-local and
+// other special-purpose addresses only with `allow_private_addresses`, or when a
+// `resolve` entry pins exactly that host name and port to that address (an explicit
+// operator decision; it does not cover other names, other ports, or a redirect naming
+// the address directly). Names under the reserved TLD "invalid" fail as DNS errors
+// without a query (RFC 6761). Redirect targets are not shared between the URLs of one
+// FetchAll: a page cited directly and reached by a redirect is fetched twice.
 class CurlFetcher final : public Fetcher {
  public:
   // `archive` and `logger` may be null; when given they must outlive the fetcher.

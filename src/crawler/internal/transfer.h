@@ -1,0 +1,106 @@
+// One hop: a GET of one URL on its own curl easy handle, with the callbacks that
+// collect the response head and body, capture the request head for the archive,
+// enforce the body limit, and check every address before curl connects to it.
+//
+// Thread-safety: used by the fetch loop's thread only.
+#ifndef CITECHECK_CRAWLER_INTERNAL_TRANSFER_H_
+#define CITECHECK_CRAWLER_INTERNAL_TRANSFER_H_
+
+#include <curl/curl.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "common/config.h"
+#include "common/status.h"
+#include "crawler/internal/address_guard.h"
+#include "crawler/internal/curl_error.h"
+#include "crawler/internal/redirect.h"
+#include "crawler/internal/url.h"
+
+namespace citecheck::crawler::internal {
+
+struct EasyCleanup {
+  void operator()(CURL* easy) const { curl_easy_cleanup(easy); }
+};
+using EasyHandle = std::unique_ptr<CURL, EasyCleanup>;
+
+struct SlistFree {
+  void operator()(curl_slist* list) const { curl_slist_free_all(list); }
+};
+using Slist = std::unique_ptr<curl_slist, SlistFree>;
+
+// What every transfer of one fetcher shares. The fetcher owns all of it and outlives
+// its transfers.
+struct TransferSettings {
+  const common::CrawlerConfig* config = nullptr;
+  const AddressPolicy* policy = nullptr;
+  curl_slist* resolve = nullptr;  // CURLOPT_RESOLVE entries, may be null
+  CURLSH* share = nullptr;        // DNS and TLS session cache, may be null
+};
+
+// What one finished hop produced.
+struct HopResult {
+  std::string response_head;            // the final (non-1xx) head as received, "" if none
+  std::string body;                     // as received
+  std::string request_head;             // as sent, "" if nothing was sent
+  std::string remote_ip;                // "" when no connection was made
+  std::optional<FetchFailure> failure;  // set when the transfer failed
+};
+
+class Transfer {
+ public:
+  // Creates and configures the easy handle. `job` is the caller's index; `redirected`
+  // says the URL is a redirect target (for messages). Errors: kInternal when libcurl
+  // refuses an option.
+  static common::Result<std::unique_ptr<Transfer>> Create(const TransferSettings& settings,
+                                                          FetchUrl url, size_t job,
+                                                          bool redirected);
+  // Removes the handle from its multi handle (if attached), then frees it.
+  ~Transfer();
+  Transfer(const Transfer&) = delete;
+  Transfer& operator=(const Transfer&) = delete;
+
+  // Adds the handle to `multi`, which must outlive this transfer. Errors: kInternal.
+  common::Status Attach(CURLM* multi);
+
+  CURL* easy() const { return easy_.get(); }
+  size_t job() const { return job_; }
+  const FetchUrl& url() const { return url_; }
+
+  // Collects the outcome once curl reported the transfer done with `code`.
+  HopResult Finish(CURLcode code);
+
+ private:
+  Transfer(const TransferSettings& settings, FetchUrl url, size_t job, bool redirected);
+  common::Status Configure();
+  HopFacts CollectFacts() const;
+
+  static size_t OnHeader(char* data, size_t size, size_t count, void* self);
+  static size_t OnBody(char* data, size_t size, size_t count, void* self);
+  static int OnDebug(CURL* easy, curl_infotype type, char* data, size_t size, void* self);
+  static curl_socket_t OnOpenSocket(void* self, curlsocktype purpose, curl_sockaddr* address);
+  static int OnResolverStart(void* resolver, void* reserved, void* self);
+
+  const TransferSettings settings_;
+  const FetchUrl url_;
+  const size_t job_;
+  const bool redirected_;
+  EasyHandle easy_;
+  CURLM* multi_ = nullptr;  // not owned; the multi handle this transfer is attached to
+  std::string head_;
+  std::string body_;
+  std::string request_head_;
+  bool body_too_large_ = false;
+  std::string refused_ip_;  // set by OnOpenSocket when it refused an address
+  std::string refused_reason_;
+  std::string last_peer_;  // "ip:port" of the last connection attempt
+  char error_buffer_[CURL_ERROR_SIZE] = {};
+};
+
+}  // namespace citecheck::crawler::internal
+
+#endif  // CITECHECK_CRAWLER_INTERNAL_TRANSFER_H_
