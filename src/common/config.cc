@@ -54,8 +54,9 @@ const std::vector<Setting>& Table() {
        "Off by default so that a draft cannot make citecheck probe an internal network.",
        [](Config& c) -> FieldRef { return &c.crawler.allow_private_addresses; }},
       {"crawler.resolve",
-       "Address overrides in curl's --resolve form, \"host:port:address\". On the "
-       "command line, separate several entries with commas.",
+       "Address overrides in curl's --resolve form, \"host:port:address\", one address "
+       "per entry. A pinned host:port may reach its address even when it is private. On "
+       "the command line, separate several entries with commas.",
        [](Config& c) -> FieldRef { return &c.crawler.resolve; }},
       {"crawler.archive", "Archive every response as a WARC record under <store.dir>/warc/.",
        [](Config& c) -> FieldRef { return &c.crawler.archive; }},

@@ -82,8 +82,11 @@ bool IsCheckWorthy(const ProseBlock& block, const Quantity& q, const std::string
   return true;
 }
 
-bool IsDateLike(const Quantity& q) {
-  return q.kind == QuantityKind::kYear || q.kind == QuantityKind::kDate;
+// Years, dates and durations frame another figure of their sentence ("En 2024, 13 %",
+// "de 7 % en un an") rather than being claims of their own.
+bool IsFrame(const Quantity& q) {
+  return q.kind == QuantityKind::kYear || q.kind == QuantityKind::kDate ||
+         q.kind == QuantityKind::kDuration;
 }
 
 // Negation in French ("ne ... pas", "n'utilisent pas", "sans") and English ("not",
@@ -109,7 +112,13 @@ bool Inside(Span inner, Span outer) {
   return inner.begin >= outer.begin && inner.end <= outer.end;
 }
 
-// Content-word stems of a sentence, without the figures themselves and without the
+// Words that say where a figure comes from, not what it is about.
+bool IsAttributionWord(std::string_view folded) {
+  return folded == "source" || folded == "sources" || folded == "selon" ||
+         folded == "d'apres" || folded == "according";
+}
+
+// Content words of a sentence, folded, without the figures themselves and without the
 // words of attributions (a source's name says who, not what). Hyphenated words count by
 // their parts, so "TPE-PME" meets "TPE et PME".
 std::vector<std::string> ContextOf(const std::vector<text::Word>& words,
@@ -125,12 +134,19 @@ std::vector<std::string> ContextOf(const std::vector<text::Word>& words,
       size_t dash = f.find('-', start);
       if (dash == std::string::npos) dash = f.size();
       std::string part = f.substr(start, dash - start);
-      if (part.size() >= 2 && !text::IsStopword(part, lang) && part.back() != '\'') {
-        out.push_back(text::Stem(part, lang));
+      if (part.size() >= 2 && part.back() != '\'' && !text::IsStopword(part, lang) &&
+          !IsAttributionWord(part)) {
+        out.push_back(std::move(part));
       }
       start = dash + 1;
     }
   }
+  return out;
+}
+
+std::vector<std::string> Stems(const std::vector<std::string>& words, text::Lang lang) {
+  std::vector<std::string> out;
+  for (const std::string& w : words) out.push_back(text::Stem(w, lang));
   return out;
 }
 
@@ -229,7 +245,7 @@ class Extractor {
       if (!Inside(q.span, sentence)) continue;
       skip.push_back(q.span);
       if (!IsCheckWorthy(block, q, folded)) continue;
-      (IsDateLike(q) ? dates : mains).push_back(q);
+      (IsFrame(q) ? dates : mains).push_back(q);
     }
     if (mains.empty()) mains.swap(dates);  // a sentence that only dates an event
     if (mains.empty()) return;
@@ -272,7 +288,7 @@ class Extractor {
       const Candidate& c = candidates_[i];
       buckets[{static_cast<int>(c.quantity.kind), c.quantity.unit, c.quantity.value, c.negated}]
           .push_back(i);
-      contexts.push_back(SortedUnique(c.context));
+      contexts.push_back(SortedUnique(Stems(c.context, draft_.lang)));
     }
     for (const auto& [key, members] : buckets) {
       for (size_t x = 0; x < members.size(); ++x) {

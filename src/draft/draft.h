@@ -172,7 +172,10 @@ struct Claim {
   text::Quantity quantity;             // the figure, as first stated
   std::vector<text::Quantity> qualifiers;  // dates and years that frame it ("En 2024")
   std::string sentence;                // the first mention's sentence
-  std::vector<std::string> context;    // content-word stems around the figure
+  // The content words of the sentence, folded (text::Fold), figures, stop words and
+  // attribution words left out, hyphenated words split: "TPE-PME" -> "tpe", "pme".
+  // Matching stems them in the language it works in.
+  std::vector<std::string> context;
   bool negated = false;                // "n'utilisent pas", "not"
   std::vector<int> sources;            // indexes into Draft::sources it is attributed to
   std::vector<Mention> mentions;       // every place the fact is stated, in order

@@ -180,6 +180,7 @@ class CheckRun {
     }
     text::Lang lang = text::ParseLang(doc->lang);
     if (lang == text::Lang::kUnknown) lang = text::DetectLanguage(doc->text);
+    if (doc->lang.empty()) doc->lang = std::string(text::LangCode(lang));
     index::SourceDocument sd;
     sd.url = f.url;
     sd.lang = lang;
@@ -216,10 +217,26 @@ class CheckRun {
     return out;
   }
 
+  // The language claims and passages are compared in: the draft's, or when it is too
+  // short to tell, the one most of its sources are written in.
+  text::Lang VerifyLang() const {
+    if (draft_.lang != text::Lang::kUnknown) return draft_.lang;
+    int fr = 0, en = 0;
+    for (const auto& [url, read] : reads_) {
+      if (!read.doc) continue;
+      text::Lang l = text::ParseLang(read.doc->lang);
+      fr += l == text::Lang::kFr ? 1 : 0;
+      en += l == text::Lang::kEn ? 1 : 0;
+    }
+    if (fr == 0 && en == 0) return text::Lang::kUnknown;
+    return fr >= en ? text::Lang::kFr : text::Lang::kEn;
+  }
+
   void VerifyClaims() {
     verify::Verifier verifier(index_, config_.verify);
+    const text::Lang lang = VerifyLang();
     for (const draft::Claim& c : claims_) {
-      verdicts_.push_back(verifier.Verify(c, States(c), draft_.lang));
+      verdicts_.push_back(verifier.Verify(c, States(c), lang));
     }
   }
 

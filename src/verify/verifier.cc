@@ -61,11 +61,17 @@ int Rank(Relation r) {
   return 0;
 }
 
+std::vector<std::string> StemmedContext(const draft::Claim& claim, text::Lang lang) {
+  std::vector<std::string> stems;
+  for (const std::string& w : claim.context) stems.push_back(text::Stem(w, lang));
+  return internal::SortedUnique(std::move(stems));
+}
+
 class Judge {
  public:
   Judge(const draft::Claim& claim, text::Lang lang, const common::VerifyConfig& config)
       : claim_(claim), lang_(lang), config_(config),
-        context_(internal::SortedUnique(claim.context)),
+        context_(StemmedContext(claim, lang)),
         claim_modal_(internal::IsModal(claim.sentence)) {}
 
   Reading Read(const index::Passage& passage) const {
@@ -143,6 +149,120 @@ std::string SourceLabel(const SourceState& s) {
   return "source " + std::to_string(s.index + 1);
 }
 
+// What reading the sources turned up for one claim.
+struct Gathered {
+  std::optional<Reading> support, contra, nearest;
+  const SourceState* support_source = nullptr;
+  const SourceState* contra_source = nullptr;
+  std::vector<std::string> unread;  // "source 3: HTTP 404 Not Found"
+  int cited_read = 0;
+  int others_read = 0;
+};
+
+std::string Joined(const std::vector<std::string>& parts) {
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) out += (i ? "; " : "") + parts[i];
+  return out;
+}
+
+// Searches one source's passages and keeps the best support, contradiction and
+// nearest passage. `note_unread`: whether an unreadable source explains the verdict.
+void ReadSource(const index::Index& index, const common::VerifyConfig& config,
+                const Judge& judge, const draft::Claim& claim, const SourceState& s,
+                text::Lang lang, bool note_unread, Gathered& g) {
+  if (!s.readable) {
+    if (note_unread) g.unread.push_back(SourceLabel(s) + ": " + s.reason);
+    return;
+  }
+  index::PassageQuery query;
+  query.text = claim.sentence;
+  query.lang = lang;
+  query.urls = {s.url};
+  query.limit = static_cast<size_t>(config.passages_per_source);
+  auto passages = index.Search(query);
+  if (!passages.ok()) {
+    if (note_unread) g.unread.push_back(SourceLabel(s) + ": " + passages.status().message());
+    return;
+  }
+  (s.cited ? g.cited_read : g.others_read) += 1;
+  for (const index::Passage& p : *passages) {
+    Reading r = judge.Read(p);
+    if (judge.Supports(r) && (!g.support || r.coverage > g.support->coverage)) {
+      g.support = r;
+      g.support_source = &s;
+    } else if (judge.Contradicts(r) && s.cited &&
+               (!g.contra || r.local_coverage > g.contra->local_coverage)) {
+      g.contra = r;
+      g.contra_source = &s;
+    }
+    if (!g.nearest || r.coverage > g.nearest->coverage) g.nearest = r;
+  }
+}
+
+Verdict Supported(const Gathered& g, bool any_cited) {
+  Verdict v;
+  const Reading& r = *g.support;
+  v.kind = VerdictKind::kSupported;
+  v.support = 0.5 + 0.5 * r.coverage;
+  v.source = g.support_source->index;
+  v.evidence.push_back(MakeEvidence(r, v.support));
+  if (r.relation == Relation::kComplement) v.derivation = "complement";
+  std::ostringstream why;
+  why << SourceLabel(*g.support_source) << " states " << r.figure.text;
+  if (!v.derivation.empty()) why << " (the complement of the claim's figure, polarity flipped)";
+  why << " with " << FormatCoverage(r.coverage) << " of the claim's context";
+  if (!g.support_source->cited && any_cited) why << "; it is not the source the claim cites";
+  v.reason = why.str();
+  return v;
+}
+
+Verdict Contradicted(const draft::Claim& claim, const Gathered& g) {
+  Verdict v;
+  const Reading& r = *g.contra;
+  v.kind = VerdictKind::kContradicted;
+  v.support = 0.25 * (1 - r.local_coverage);
+  v.source = g.contra_source->index;
+  v.evidence.push_back(MakeEvidence(r, r.local_coverage));
+  v.reason = SourceLabel(*g.contra_source) + " gives " + r.figure.text + " where the draft says " +
+             claim.quantity.text + ", about the same thing (" + FormatCoverage(r.local_coverage) +
+             " of the claim's context)";
+  return v;
+}
+
+Verdict Unverifiable(const Gathered& g, bool any_cited) {
+  Verdict v;
+  v.kind = VerdictKind::kUnverifiable;
+  if (g.unread.empty()) {
+    v.reason = "the claim cites no source with a URL, and the draft lists none";
+    return v;
+  }
+  v.reason = std::string(any_cited ? "the cited source could not be read: "
+                                   : "no source could be read: ") + Joined(g.unread);
+  if (any_cited && g.others_read > 0) v.reason += "; the other sources do not state it";
+  return v;
+}
+
+Verdict NotFound(const draft::Claim& claim, const Gathered& g, bool has_context, bool any_cited) {
+  Verdict v;
+  v.kind = VerdictKind::kNotFound;
+  v.support = g.nearest ? 0.45 * g.nearest->coverage : 0;
+  if (g.nearest) v.evidence.push_back(MakeEvidence(*g.nearest, g.nearest->coverage));
+  if (!has_context) {
+    v.reason = "the claim's sentence says too little besides the figure to be matched";
+  } else if (g.nearest && g.nearest->relation == Relation::kEqual) {
+    v.reason = "the closest passage states " + g.nearest->figure.text + " but with only " +
+               FormatCoverage(g.nearest->coverage) + " of the claim's context";
+  } else if (any_cited) {
+    v.reason = "the cited source was read and states nothing matching " + claim.quantity.text +
+               " about this";
+    if (g.others_read > 0) v.reason += ", nor do the other sources";
+  } else {
+    v.reason = std::to_string(g.others_read) + " sources were read and none states " +
+               claim.quantity.text + " about this";
+  }
+  return v;
+}
+
 }  // namespace
 
 std::string_view VerdictName(VerdictKind kind) {
@@ -160,105 +280,31 @@ Verifier::Verifier(const index::Index& index, const common::VerifyConfig& config
 
 Verdict Verifier::Verify(const draft::Claim& claim, const std::vector<SourceState>& sources,
                          text::Lang lang) const {
+  const Judge judge(claim, lang, config_);
+  const bool any_cited = std::any_of(sources.begin(), sources.end(),
+                                     [](const SourceState& s) { return s.cited; });
+  Gathered g;
+  for (const SourceState& s : sources) {
+    if (s.cited) ReadSource(index_, config_, judge, claim, s, lang, true, g);
+  }
+  // The other sources are read when the claim cites none, or when the cited ones do
+  // not back it; they explain an unverifiable verdict only in the first case.
+  if (!any_cited || (!g.support && config_.search_other_sources)) {
+    for (const SourceState& s : sources) {
+      if (!s.cited) ReadSource(index_, config_, judge, claim, s, lang, !any_cited, g);
+    }
+  }
   Verdict v;
-  v.claim_id = claim.id;
-  Judge judge(claim, lang, config_);
-  std::vector<const SourceState*> order;
-  for (const SourceState& s : sources) if (s.cited) order.push_back(&s);
-  const bool any_cited = !order.empty();
-  if (!any_cited || config_.search_other_sources) {
-    for (const SourceState& s : sources) if (!s.cited) order.push_back(&s);
-  }
-
-  std::optional<Reading> best_support, best_contra, nearest;
-  const SourceState* support_source = nullptr;
-  const SourceState* contra_source = nullptr;
-  std::vector<std::string> unread;
-  int read = 0;
-  for (const SourceState* s : order) {
-    if (!s->readable) {
-      unread.push_back(SourceLabel(*s) + ": " + s->reason);
-      continue;
-    }
-    // Other sources are searched only when the cited ones did not back the claim.
-    if (!s->cited && any_cited && best_support) break;
-    ++read;
-    index::PassageQuery query;
-    query.text = claim.sentence;
-    query.lang = lang;
-    query.urls = {s->url};
-    query.limit = static_cast<size_t>(config_.passages_per_source);
-    auto passages = index_.Search(query);
-    if (!passages.ok()) {
-      unread.push_back(SourceLabel(*s) + ": " + passages.status().message());
-      --read;
-      continue;
-    }
-    for (const index::Passage& p : *passages) {
-      Reading r = judge.Read(p);
-      if (judge.Supports(r) && (!best_support || r.coverage > best_support->coverage)) {
-        // Cited sources win ties with other sources: they are read first.
-        if (!best_support || s->cited || !support_source->cited) {
-          best_support = r;
-          support_source = s;
-        }
-      } else if (judge.Contradicts(r) && s->cited &&
-                 (!best_contra || r.local_coverage > best_contra->local_coverage)) {
-        best_contra = r;
-        contra_source = s;
-      }
-      if (!nearest || r.coverage > nearest->coverage) nearest = r;
-    }
-  }
-
-  if (best_support) {
-    v.kind = VerdictKind::kSupported;
-    v.support = 0.5 + 0.5 * best_support->coverage;
-    v.source = support_source->index;
-    v.evidence.push_back(MakeEvidence(*best_support, v.support));
-    if (best_support->relation == Relation::kComplement) v.derivation = "complement";
-    std::ostringstream why;
-    why << SourceLabel(*support_source) << " states " << best_support->figure.text;
-    if (!v.derivation.empty()) why << " (the complement of the claim's figure, polarity flipped)";
-    why << " with " << FormatCoverage(best_support->coverage) << " of the claim's context";
-    if (!support_source->cited && any_cited) why << "; it is not the source the claim cites";
-    v.reason = why.str();
-    return v;
-  }
-  if (best_contra) {
-    v.kind = VerdictKind::kContradicted;
-    v.support = 0.25 * (1 - best_contra->local_coverage);
-    v.source = contra_source->index;
-    v.evidence.push_back(MakeEvidence(*best_contra, best_contra->local_coverage));
-    v.reason = SourceLabel(*contra_source) + " gives " + best_contra->figure.text +
-               " where the draft says " + claim.quantity.text + ", about the same thing (" +
-               FormatCoverage(best_contra->local_coverage) + " of the claim's context)";
-    return v;
-  }
-  if (read == 0) {
-    v.kind = VerdictKind::kUnverifiable;
-    v.support = 0;
-    if (unread.empty()) {
-      v.reason = "the claim cites no source with a URL, and the draft lists none";
-    } else {
-      v.reason = "no source could be read: ";
-      for (size_t i = 0; i < unread.size(); ++i) v.reason += (i ? "; " : "") + unread[i];
-    }
-    return v;
-  }
-  v.kind = VerdictKind::kNotFound;
-  v.support = nearest ? 0.45 * nearest->coverage : 0;
-  if (nearest) v.evidence.push_back(MakeEvidence(*nearest, nearest->coverage));
-  if (!judge.HasContext()) {
-    v.reason = "the claim's sentence says too little besides the figure to be matched";
-  } else if (nearest && nearest->relation == Relation::kEqual) {
-    v.reason = "the closest passage states " + nearest->figure.text + " but with only " +
-               FormatCoverage(nearest->coverage) + " of the claim's context";
+  if (g.support) {
+    v = Supported(g, any_cited);
+  } else if (g.contra) {
+    v = Contradicted(claim, g);
+  } else if ((any_cited && g.cited_read == 0) || g.cited_read + g.others_read == 0) {
+    v = Unverifiable(g, any_cited);
   } else {
-    v.reason = "the source was read (" + std::to_string(read) +
-               (read == 1 ? " source" : " sources") + ") and states nothing matching " +
-               claim.quantity.text + " about this";
+    v = NotFound(claim, g, judge.HasContext(), any_cited);
   }
+  v.claim_id = claim.id;
   return v;
 }
 

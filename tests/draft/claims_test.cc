@@ -129,16 +129,16 @@ TEST(Seeds, FirstDraftClaims) {
   ASSERT_EQ(claims.size(), 3u) << ::testing::PrintToString(Texts(claims));
   EXPECT_EQ(claims[0].quantity.kind, text::QuantityKind::kPercent);
   EXPECT_EQ(claims[0].quantity.value, 13);
-  EXPECT_EQ(Lines(claims[0]), (std::vector<int>{17, 23, 37}));
+  EXPECT_EQ(Lines(claims[0]), (std::vector<int>{17, 23, 35}));
   ASSERT_EQ(claims[0].qualifiers.size(), 1u);
   EXPECT_EQ(claims[0].qualifiers[0].value, 2024);
   EXPECT_EQ(claims[0].sources, std::vector<int>{0});
   EXPECT_EQ(claims[1].quantity.kind, text::QuantityKind::kYear);
   EXPECT_EQ(claims[1].quantity.value, 2025);
-  EXPECT_EQ(Lines(claims[1]), (std::vector<int>{19, 29, 41}));
+  EXPECT_EQ(Lines(claims[1]), (std::vector<int>{19, 27, 39}));
   EXPECT_EQ(claims[2].quantity.kind, text::QuantityKind::kCount);
   EXPECT_EQ(claims[2].quantity.value, 4);
-  EXPECT_EQ(Lines(claims[2]), (std::vector<int>{29, 41}));
+  EXPECT_EQ(Lines(claims[2]), (std::vector<int>{27, 39}));
   EXPECT_EQ(d->sources.size(), 3u);
   EXPECT_TRUE(d->findings.empty()) << d->findings.front().message;
 }

@@ -58,7 +58,7 @@ TEST(ParseDraft, ReadsSectionsWithPositions) {
   EXPECT_EQ(d->sections[0].range.line, 8);
   EXPECT_EQ(d->sections[1].title, "Sources et références");
   EXPECT_EQ(d->sections[1].level, 2);
-  EXPECT_EQ(d->sections[1].range.line, 13);
+  EXPECT_EQ(d->sections[1].range.line, 12);
   EXPECT_EQ(d->sections[1].range.column, 1);
   EXPECT_TRUE(d->has_sources_section);
 }
@@ -76,8 +76,8 @@ TEST(ParseDraft, ReadsSourcesList) {
   EXPECT_EQ(a.date, "14/09/2024");
   EXPECT_EQ(a.url, "https://www.agence-transition.example/rapport-biodechets");
   EXPECT_EQ(a.declared_reliability, 9.0);
-  EXPECT_EQ(a.range.line, 15);
-  EXPECT_EQ(a.url_range.line, 17);
+  EXPECT_EQ(a.range.line, 14);
+  EXPECT_EQ(a.url_range.line, 16);
   EXPECT_EQ(a.url_range.column, 12);
   EXPECT_FALSE(a.from_inline_link);
   const SourceEntry& b = d->sources[1];
@@ -86,7 +86,7 @@ TEST(ParseDraft, ReadsSourcesList) {
   EXPECT_EQ(b.date, "02/03/2023");
   EXPECT_EQ(b.url, "https://ville-propre.example/actualites/compost");
   EXPECT_EQ(b.declared_reliability, 6.0);
-  EXPECT_EQ(b.url_range.line, 22);
+  EXPECT_EQ(b.url_range.line, 21);
 }
 
 TEST(ParseDraft, ResolvesExplicitAttributionToTheNamedSource) {
@@ -139,7 +139,7 @@ TEST(ParseDraft, ReportsFindings) {
        {"source_count_mismatch", "", {0, 0, 2, 1, 0, 0}}, "declares 3 sources"},
       {"unresolved attribution",
        "Un chiffre de 4 % (Source : Institut imaginaire).\n\n## Sources\n\n- **Autre** https://a.example/x\n",
-       {"unresolved_attribution", "", {0, 0, 1, 30, 0, 0}}, "Institut imaginaire"},
+       {"unresolved_attribution", "", {0, 0, 1, 29, 0, 0}}, "Institut imaginaire"},
       {"source without url",
        "Texte.\n\n## Sources\n\n1. **Livre blanc** - Ouvrage\n",
        {"source_without_url", "", {0, 0, 5, 1, 0, 0}}, "Livre blanc"},

@@ -67,7 +67,7 @@ TEST(Index, SourceFilterRestrictsResults) {
   ASSERT_OK(index);
   ASSERT_OK((*index)->Replace(kBarometre));
   ASSERT_OK((*index)->Replace(kJournal));
-  auto hits = (*index)->Search({"vélo", Lang::kFr, {"https://journal.example/velo"}, 10});
+  auto hits = (*index)->Search({"vélo électrique", Lang::kFr, {"https://journal.example/velo"}, 10});
   ASSERT_OK(hits);
   ASSERT_EQ(hits->size(), 2u);
   for (const Passage& p : *hits) EXPECT_EQ(p.url, "https://journal.example/velo");
@@ -77,11 +77,11 @@ TEST(Index, ReplaceDropsTheOldPassagesOfASource) {
   auto index = Index::InMemory();
   ASSERT_OK(index);
   ASSERT_OK((*index)->Replace(kJournal));
-  SourceDocument updated = Doc("https://journal.example/velo", {"Page réécrite : 750 000 vélos."});
-  ASSERT_OK((*index)->Replace(updated));
+  const std::string text = "Page réécrite : 750 000 vélos.";
+  ASSERT_OK((*index)->Replace(Doc("https://journal.example/velo", {text})));
   auto passages = (*index)->Passages("https://journal.example/velo");
   ASSERT_OK(passages);
-  std::vector<Passage> want = {{"https://journal.example/velo", 0, "Page réécrite : 750 000 vélos.", 0, 31, 0}};
+  std::vector<Passage> want = {{"https://journal.example/velo", 0, text, 0, text.size(), 0}};
   EXPECT_EQ(*passages, want);
   EXPECT_EQ(*(*index)->Size(), 1u);
   ASSERT_OK((*index)->Remove("https://journal.example/velo"));
@@ -124,10 +124,13 @@ TEST(Index, SecondWriterOnTheSameDirectoryIsRefused) {
 
 // Long blocks are cut between sentences; short ones stay whole.
 TEST(MakePassages, CutsLongBlocksAtSentenceBoundaries) {
-  std::string text = "Phrase une est ici. Phrase deux est là. Phrase trois enfin.\n\nCourt.";
-  std::vector<PassageInput> blocks = {{0, 59}, {61, 67}};
+  const std::string s1 = "Phrase une est ici.", s2 = "Phrase deux est là.", s3 = "Phrase trois enfin.";
+  const std::string first = s1 + " " + s2 + " " + s3;
+  const std::string text = first + "\n\nCourt.";
+  std::vector<PassageInput> blocks = {{0, first.size()}, {first.size() + 2, text.size()}};
   std::vector<PassageInput> got = MakePassages(text, blocks, Lang::kFr, 40);
-  std::vector<PassageInput> want = {{0, 39}, {40, 59}, {61, 67}};
+  const size_t s3_begin = s1.size() + 1 + s2.size() + 1;
+  std::vector<PassageInput> want = {{0, s3_begin - 1}, {s3_begin, first.size()}, blocks[1]};
   EXPECT_EQ(got, want);
   EXPECT_EQ(MakePassages(text, blocks, Lang::kFr, 1000), blocks);
 }

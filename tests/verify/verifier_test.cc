@@ -14,8 +14,9 @@ constexpr char kSourceA[] = "https://a.example/etude";
 constexpr char kSourceB[] = "https://b.example/rapport";
 
 // The first claim of a one-paragraph draft citing source A (and listing B).
-draft::Claim ClaimOf(const std::string& sentence) {
-  std::string md = sentence + "\n\n## Sources\n\n1. **Etude A**\n   - URL : " + kSourceA +
+draft::Claim ClaimOf(const std::string& sentence, Lang lang = Lang::kFr) {
+  std::string md = "---\nlang: " + std::string(text::LangCode(lang)) + "\n---\n" + sentence +
+                   "\n\n## Sources\n\n1. **Etude A**\n   - URL : " + kSourceA +
                    "\n2. **Rapport B**\n   - URL : " + kSourceB + "\n";
   auto d = draft::ParseDraft("t.md", md);
   EXPECT_TRUE(d.ok()) << d.status().ToString();
@@ -53,7 +54,7 @@ class VerifierTest : public ::testing::Test {
 
   Verdict Check(const std::string& sentence, Lang lang = Lang::kFr) {
     Verifier v(*index_, config_);
-    return v.Verify(ClaimOf(sentence + " (Source : Etude A)."), States(), lang);
+    return v.Verify(ClaimOf(sentence + " (Source : Etude A).", lang), States(), lang);
   }
 
   common::VerifyConfig config_;
@@ -72,10 +73,12 @@ TEST_F(VerifierTest, SameFigureAboutTheSameThingIsSupported) {
   const Evidence& e = v.evidence[0];
   EXPECT_EQ(e.url, kSourceA);
   EXPECT_EQ(e.text, "En 2024, 28 % des actifs ont utilisé un vélo pour se rendre au travail.");
-  EXPECT_EQ(e.start, 22u);
+  const size_t start = std::string("Sommaire de l'étude.\n\n").size();
+  EXPECT_EQ(e.start, start);
+  EXPECT_EQ(e.end, start + e.text.size());
   EXPECT_EQ(e.figure, "28 %");
-  EXPECT_EQ(e.figure_start, 22u + 9);
-  EXPECT_EQ(e.figure_end, 22u + 13);
+  EXPECT_EQ(e.figure_start, start + 9);
+  EXPECT_EQ(e.figure_end, start + 13);
 }
 
 // Rounding within the stated precision is agreement: 12.8 % is "13 %".
@@ -151,14 +154,28 @@ TEST_F(VerifierTest, OtherSourceCanSupportAndSaysSo) {
   EXPECT_NE(v.reason.find("not the source the claim cites"), std::string::npos);
 }
 
-TEST_F(VerifierTest, UnreadableSourcesMakeAClaimUnverifiableWithTheirReasons) {
+// A claim whose cited source cannot be read is unverifiable, whatever the other
+// sources hold; the reason names the cited source and why.
+TEST_F(VerifierTest, UnreadableCitedSourceMakesAClaimUnverifiable) {
+  AddSource(kSourceB, {"Une page qui parle d'autre chose."});
   Verifier verifier(*index_, config_);
   std::vector<SourceState> states = {{0, kSourceA, true, false, "DNS failure: could not resolve host a.example"},
-                                     {1, kSourceB, false, false, "HTTP 404 Not Found"}};
+                                     {1, kSourceB, false, true, ""}};
   Verdict v = verifier.Verify(ClaimOf("Le parc compte 1 200 bornes (Source : Etude A)."), states, Lang::kFr);
   EXPECT_EQ(v.kind, VerdictKind::kUnverifiable);
   EXPECT_EQ(v.support, 0);
   EXPECT_TRUE(v.evidence.empty());
+  EXPECT_EQ(v.reason,
+            "the cited source could not be read: source 1: DNS failure: could not resolve host "
+            "a.example; the other sources do not state it");
+}
+
+TEST_F(VerifierTest, ClaimCitingNothingIsUnverifiableWhenNoSourceCanBeRead) {
+  Verifier verifier(*index_, config_);
+  std::vector<SourceState> states = {{0, kSourceA, false, false, "DNS failure: could not resolve host a.example"},
+                                     {1, kSourceB, false, false, "HTTP 404 Not Found"}};
+  Verdict v = verifier.Verify(ClaimOf("Le parc compte 1 200 bornes."), states, Lang::kFr);
+  EXPECT_EQ(v.kind, VerdictKind::kUnverifiable);
   EXPECT_EQ(v.reason,
             "no source could be read: source 1: DNS failure: could not resolve host a.example; "
             "source 2: HTTP 404 Not Found");

@@ -203,8 +203,11 @@ class EntryParser {
       out_.date = std::string(Trim(s.substr(q.span.begin)));
       std::string_view before = TrimPunct(s.substr(0, q.span.begin));
       std::string folded = text::Fold(before);
-      for (std::string_view tail : {" du", " de", " publie le", " publie en", " du", " of"}) {
-        if (folded.ends_with(tail)) before = Trim(before.substr(0, before.size() - tail.size()));
+      for (std::string_view tail : {" publie le", " publie en", " du", " de", " of"}) {
+        if (folded.ends_with(tail)) {
+          before = Trim(before.substr(0, before.size() - tail.size()));
+          break;
+        }
       }
       if (out_.kind.empty() && !before.empty() && before.size() < 40) {
         out_.kind = std::string(before);
@@ -413,6 +416,9 @@ void AddAttribution(Draft& draft, const ProseBlock& block, size_t begin, size_t 
                     bool explicit_source) {
   std::string_view name = StripArticle(TrimPunct(std::string_view(block.text).substr(begin, end - begin)));
   if (name.empty() || name.size() > 120) return;
+  // The range covers the name itself, not the separators around it.
+  begin = static_cast<size_t>(name.data() - block.text.data());
+  end = begin + name.size();
   Attribution a;
   a.name = std::string(name);
   a.explicit_source = explicit_source;
