@@ -68,6 +68,11 @@ inline std::string_view BlockText(const Document& doc, const Block& block) {
   return std::string_view(doc.text).substr(block.start, block.end - block.start);
 }
 
+// The article's running text: the text of the blocks other than captions, separated by
+// "\n\n". Captions describe pictures; they stay in Document::blocks (kCaption) for what
+// they say, but a reader of the article body skips them.
+std::string BodyText(const Document& doc);
+
 // HTML that is already UTF-8 (invalid bytes are replaced).
 common::Result<Document> ExtractHtml(std::string_view html, std::string_view url);
 

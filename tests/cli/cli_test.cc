@@ -21,7 +21,7 @@ namespace {
 
 namespace json = boost::json;
 
-struct Run {
+struct RunResult {
   int exit_code = -1;
   std::string out;
   std::string err;
@@ -29,11 +29,11 @@ struct Run {
 
 std::filesystem::path BuildDir() {
   const char* dir = std::getenv("CITECHECK_BUILD_DIR");
-  return dir ? dir : "build";
+  return dir ? std::filesystem::path(dir) : testutil::SourceRoot() / "build";
 }
 
 // Runs a built program with `args` in `cwd`, capturing its output through files.
-Run RunProgram(const std::string& program, const std::vector<std::string>& args,
+RunResult RunProgram(const std::string& program, const std::vector<std::string>& args,
                const std::filesystem::path& cwd) {
   testutil::TempDir io;
   const std::string out_path = (io.path() / "out").string();
@@ -48,7 +48,7 @@ Run RunProgram(const std::string& program, const std::vector<std::string>& args,
   for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
   pid_t pid = 0;
-  Run run;
+  RunResult run;
   if (posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv.data(), environ) == 0) {
     int status = 0;
     waitpid(pid, &status, 0);
@@ -60,7 +60,7 @@ Run RunProgram(const std::string& program, const std::vector<std::string>& args,
   return run;
 }
 
-Run Citecheck(const std::vector<std::string>& args, const std::filesystem::path& cwd) {
+RunResult Citecheck(const std::vector<std::string>& args, const std::filesystem::path& cwd) {
   return RunProgram("citecheck", args, cwd);
 }
 
@@ -78,7 +78,7 @@ int Count(const json::array& claims, std::string_view verdict) {
 // verdict, including a dead source.
 TEST(Cli, ExampleShowsAllFourVerdictsOffline) {
   testutil::TempDir cwd;
-  Run run = Citecheck({"check", Absolute("data/examples/velo-travail.md"), "--replay",
+  RunResult run = Citecheck({"check", Absolute("data/examples/velo-travail.md"), "--replay",
                        Absolute("data/examples/sources.warc.gz"), "--format", "json"},
                       cwd.path());
   ASSERT_EQ(run.exit_code, 0) << run.err;
@@ -102,7 +102,7 @@ TEST(Cli, ExampleArchiveIsUpToDate) {
   testutil::TempDir dir;
   // Record ids derive from the file name, so the rebuild uses the same name.
   const std::string out = (dir.path() / "sources.warc.gz").string();
-  Run run = RunProgram("make_example_warc", {Absolute("data/examples/archive.toml"), out},
+  RunResult run = RunProgram("make_example_warc", {Absolute("data/examples/archive.toml"), out},
                        dir.path());
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(testutil::ReadTestFile(out),
@@ -115,7 +115,7 @@ TEST(Cli, MinIntegrityGatesTheExitCode) {
   std::vector<std::string> args = {"check", Absolute("data/examples/velo-travail.md"),
                                    "--replay", Absolute("data/examples/sources.warc.gz"),
                                    "--min-integrity", "0.9", "--quiet"};
-  Run run = Citecheck(args, cwd.path());
+  RunResult run = Citecheck(args, cwd.path());
   EXPECT_EQ(run.exit_code, 1) << run.err;
   EXPECT_NE(run.out.find("FAIL"), std::string::npos);
 }
@@ -143,7 +143,7 @@ TEST(Cli, BadInputIsRefusedCleanly) {
   for (const BadInput& c : cases) {
     testutil::TempDir cwd;
     if (c.write) ASSERT_OK(common::WriteFileAtomically(cwd.path() / "draft.md", c.content));
-    Run run = Citecheck({"check", "draft.md"}, cwd.path());
+    RunResult run = Citecheck({"check", "draft.md"}, cwd.path());
     EXPECT_EQ(run.exit_code, 2) << c.name;
     EXPECT_EQ(run.err, "citecheck: " + c.message + "\n") << c.name;
     EXPECT_TRUE(run.out.empty()) << c.name;
@@ -155,10 +155,10 @@ TEST(Cli, UsageErrorsExitTwo) {
   testutil::TempDir cwd;
   EXPECT_EQ(Citecheck({}, cwd.path()).exit_code, 2);
   EXPECT_EQ(Citecheck({"frobnicate"}, cwd.path()).exit_code, 2);
-  Run unknown = Citecheck({"check", "a.md", "--speed", "3"}, cwd.path());
+  RunResult unknown = Citecheck({"check", "a.md", "--speed", "3"}, cwd.path());
   EXPECT_EQ(unknown.exit_code, 2);
   EXPECT_NE(unknown.err.find("unknown option --speed"), std::string::npos);
-  Run bad_setting = Citecheck({"check", "a.md", "--crawler.max_redirects=ten"}, cwd.path());
+  RunResult bad_setting = Citecheck({"check", "a.md", "--crawler.max_redirects=ten"}, cwd.path());
   EXPECT_EQ(bad_setting.exit_code, 2);
   EXPECT_NE(bad_setting.err.find("crawler.max_redirects"), std::string::npos);
   EXPECT_EQ(Citecheck({"check", "--help"}, cwd.path()).exit_code, 0);
@@ -166,14 +166,14 @@ TEST(Cli, UsageErrorsExitTwo) {
 
 TEST(Cli, ConfigDefaultsIsTheCommittedConfigToml) {
   testutil::TempDir cwd;
-  Run run = Citecheck({"config", "--defaults"}, cwd.path());
+  RunResult run = Citecheck({"config", "--defaults"}, cwd.path());
   ASSERT_EQ(run.exit_code, 0);
   EXPECT_EQ(run.out, testutil::ReadTestFile(Absolute("config.toml")));
 }
 
 TEST(Cli, ClaimsListsTheExampleClaims) {
   testutil::TempDir cwd;
-  Run run = Citecheck({"claims", Absolute("data/examples/velo-travail.md"), "--format", "json"},
+  RunResult run = Citecheck({"claims", Absolute("data/examples/velo-travail.md"), "--format", "json"},
                       cwd.path());
   ASSERT_EQ(run.exit_code, 0) << run.err;
   json::value v = json::parse(run.out);
@@ -189,7 +189,7 @@ TEST(Cli, FirstSeedWithUnreachableSources) {
   auto shared = testutil::SharedDir();
   if (!shared) GTEST_SKIP() << "../shared is absent";
   testutil::TempDir cwd;
-  Run run = Citecheck(
+  RunResult run = Citecheck(
       {"check", (*shared / "seeds" / "000_fffab15786d37f22.txt").string(), "--format", "json",
        "--crawler.allow_private_addresses=true",
        "--crawler.resolve=www.paca.cci.fr:443:127.0.0.1,www.dihnamic.eu:443:127.0.0.1,"
@@ -218,7 +218,7 @@ TEST(Cli, SecondSeedFindsThe87PercentClaim) {
   auto shared = testutil::SharedDir();
   if (!shared) GTEST_SKIP() << "../shared is absent";
   testutil::TempDir cwd;
-  Run run = Citecheck({"claims", (*shared / "seeds" / "001_e691c1189ca58ec0.txt").string(),
+  RunResult run = Citecheck({"claims", (*shared / "seeds" / "001_e691c1189ca58ec0.txt").string(),
                        "--format", "json"},
                       cwd.path());
   ASSERT_EQ(run.exit_code, 0) << run.err;

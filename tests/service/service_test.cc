@@ -76,7 +76,9 @@ TEST_F(CheckServiceTest, ChecksADraftEndToEnd) {
   EXPECT_EQ(report->claims[1].verdict.kind, VerdictKind::kContradicted)
       << report->claims[1].verdict.reason;
   EXPECT_EQ(report->claims[2].verdict.kind, VerdictKind::kUnverifiable);
-  EXPECT_EQ(report->claims[2].verdict.reason, "no source could be read: source 2: HTTP 404 Not Found");
+  EXPECT_EQ(report->claims[2].verdict.reason,
+            "the cited source could not be read: source 2: HTTP 404 Not Found; the other "
+            "sources do not state it");
   EXPECT_EQ(report->integrity.overall, (verify::Tally{1, 1, 0, 1}));
   EXPECT_EQ(report->checked_at, "2025-01-10T09:06:40Z");
 
@@ -122,7 +124,7 @@ TEST_F(CheckServiceTest, RecordsTheRunInTheStore) {
 
 // A source whose host does not answer makes its claims unverifiable, with the reason.
 TEST_F(CheckServiceTest, UnreachableHostGivesConnectionFailure) {
-  config_.crawler.resolve = {"nowhere.example:80:127.0.0.1"};
+  config_.crawler.resolve = {"nowhere.example:9:127.0.0.1"};
   config_.crawler.connect_timeout_ms = 2000;
   // Port 9 (discard) is closed on loopback.
   std::string md =
