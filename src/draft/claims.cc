@@ -89,25 +89,6 @@ bool IsFrame(const Quantity& q) {
          q.kind == QuantityKind::kDuration;
 }
 
-// Negation in French ("ne ... pas", "n'utilisent pas", "sans") and English ("not",
-// "don't", "never", "without").
-bool IsNegated(const std::vector<text::Word>& words) {
-  bool ne = false;
-  for (const text::Word& w : words) {
-    const std::string& f = w.folded;
-    if (f == "ne" || f == "n'") ne = true;
-    if (ne && (f == "pas" || f == "plus" || f == "jamais" || f == "aucun" ||
-               f == "aucune" || f == "rien" || f == "guere" || f == "point")) {
-      return true;
-    }
-    if (f == "sans" || f == "not" || f == "never" || f == "without" || f == "none" ||
-        f == "no" || f.ends_with("n't")) {
-      return true;
-    }
-  }
-  return false;
-}
-
 bool Inside(Span inner, Span outer) {
   return inner.begin >= outer.begin && inner.end <= outer.end;
 }
@@ -118,29 +99,18 @@ bool IsAttributionWord(std::string_view folded) {
          folded == "d'apres" || folded == "according";
 }
 
-// Content words of a sentence, folded, without the figures themselves and without the
-// words of attributions (a source's name says who, not what). Hyphenated words count by
-// their parts, so "TPE-PME" meets "TPE et PME".
+// Content words of a sentence, without the figures themselves and without the words
+// of attributions (a source's name says who, not what).
 std::vector<std::string> ContextOf(const std::vector<text::Word>& words,
                                    const std::vector<Span>& skip, text::Lang lang) {
-  std::vector<std::string> out;
+  std::vector<text::Word> kept;
   for (const text::Word& w : words) {
-    bool skipped = w.is_number;
+    bool skipped = false;
     for (const Span& s : skip) skipped = skipped || (w.span.begin < s.end && w.span.end > s.begin);
-    if (skipped) continue;
-    size_t start = 0;
-    const std::string& f = w.folded;
-    while (start <= f.size()) {
-      size_t dash = f.find('-', start);
-      if (dash == std::string::npos) dash = f.size();
-      std::string part = f.substr(start, dash - start);
-      if (part.size() >= 2 && part.back() != '\'' && !text::IsStopword(part, lang) &&
-          !IsAttributionWord(part)) {
-        out.push_back(std::move(part));
-      }
-      start = dash + 1;
-    }
+    if (!skipped) kept.push_back(w);
   }
+  std::vector<std::string> out = text::ContentWords(kept, lang);
+  std::erase_if(out, [](const std::string& w) { return IsAttributionWord(w); });
   return out;
 }
 
@@ -262,7 +232,7 @@ class Extractor {
     base.sentence = sentence;
     base.qualifiers = dates;
     base.context = ContextOf(words, skip, draft_.lang);
-    base.negated = IsNegated(words);
+    base.negated = text::IsNegated(words);
     base.sources = SentenceSources(block, sentence, attributions);
     if (base.sources.empty()) base.sources = block_sources;
     for (const Quantity& q : mains) {

@@ -9,7 +9,10 @@
 //     ...  // {kYear 2024, span [3,7)}, {kPercent 13, span [9,13)}
 //
 // All offsets are byte offsets into the UTF-8 input, half-open [begin, end).
-// Thread-safety: every function is pure and may be called concurrently.
+// Thread-safety: every function is pure and may be called concurrently. (ICU break
+// iterators and Xapian stemmers are costly to build and not shareable, so each thread
+// builds its own on first use and keeps it; the word lists are built once, on first
+// use, and never change.)
 #ifndef CITECHECK_TEXT_TEXT_H_
 #define CITECHECK_TEXT_TEXT_H_
 
@@ -29,7 +32,8 @@ std::string_view LangCode(Lang lang);
 Lang ParseLang(std::string_view code);
 
 // Guesses French or English from stop-word frequencies. kUnknown when the text is too
-// short or neither language dominates.
+// short or neither language dominates (fewer than 4 marker words, or less than twice
+// as many as the other language's). Reads at most the first 64 KiB.
 Lang DetectLanguage(std::string_view text);
 
 struct Span {
@@ -41,8 +45,9 @@ struct Span {
 
 // Sentence spans of `text` (ICU sentence rules for `lang`), trimmed of surrounding
 // whitespace, covering every non-blank part of the text in order. Does not split after
-// common abbreviations ("M.", "Dr.", "etc.", "p. ex.", "e.g.", "U.S.") or inside
-// numbers ("13.5", "1.200").
+// common abbreviations ("M.", "Dr.", "etc.", "p. ex.", "e.g.", "U.S.") or initials
+// ("J. Dupont"), or inside numbers ("13.5", "1.200"). A line break always ends a
+// sentence (ICU's rule), even after an abbreviation.
 std::vector<Span> SplitSentences(std::string_view text, Lang lang);
 
 // Folded form for comparison: NFKC, lower case, diacritics removed, typographic
@@ -66,18 +71,35 @@ struct Word {
 
 // Words by ICU word-break rules; punctuation and spaces are dropped. Elided articles are
 // split off: "l'adoption" gives "l'" and "adoption" (the folded form of the first is
-// "l'"). Hyphenated words stay whole ("TPE-PME" -> "tpe-pme").
+// "l'"). Hyphenated words stay whole ("TPE-PME" -> "tpe-pme", "COVID-19"), but a hyphen
+// between two numbers ("10-15") does not join them. Digit groups separated by a space
+// ("1 200", "12 500 000") make one word, like "13,5" and "1.200".
 std::vector<Word> Words(std::string_view text);
 
 // True for a folded stop word of `lang` (both lists for kUnknown).
 bool IsStopword(std::string_view folded_word, Lang lang);
 
-// The Snowball stem of a folded word ("entreprises" -> "entrepris").
+// The Snowball stem of a folded word ("entreprises" -> "entrepris"). French stems
+// ending in "os" also lose the plural "s" Snowball keeps ("velos" -> "velo").
+// kUnknown returns the word unchanged.
 std::string Stem(std::string_view folded_word, Lang lang);
 
-// Stems of the content words of `text`: folded, stop words, numbers and one-letter
-// words removed, in order of appearance, duplicates kept.
+// The content words among `words`, folded, in order, duplicates kept: numbers, stop
+// words, one-letter words and elided articles dropped, and hyphenated words split into
+// their parts ("tpe-pme" -> "tpe", "pme"), so that "TPE-PME" meets "TPE et PME".
+std::vector<std::string> ContentWords(const std::vector<Word>& words, Lang lang);
+
+// The stems of ContentWords(Words(text), lang).
 std::vector<std::string> ContentTerms(std::string_view text, Lang lang);
+
+// True when the words make a negative statement: French "ne ... pas/plus/jamais/aucun",
+// "n'utilisent pas", "sans"; English "not", "n't", "never", "without", "none".
+bool IsNegated(const std::vector<Word>& words);
+
+// True when the words speak of intentions, plans or possibilities rather than facts:
+// "envisagent d'intégrer", "prévoient", "pourraient", "plan to", "could". A figure about
+// firms that consider doing something says nothing about those that did it.
+bool IsModal(const std::vector<Word>& words);
 
 // ---------------------------------------------------------------------------------
 // Quantities
@@ -142,6 +164,43 @@ struct Quantity {
 // multipliers, ranges, qualifiers, years, dates, durations, ordinals. `lang` chooses
 // the word lists and the preferred decimal convention; kUnknown tries both.
 // A bare integer 1000..2100 not followed by a unit is a kYear.
+//
+// How ambiguous cases are read:
+// - Digit groups: with one separator followed by exactly three digits, "1,200" is 1200
+//   in English and kUnknown and 1.2 in French; "1.200" is 1200 in French and kUnknown
+//   and 1.2 in English. Otherwise the separator is the decimal mark.
+// - Bounds: an exact statement allows half a unit of its last digit ("13,5 %" ->
+//   [13.45, 13.55], "1,2 million" -> [1.15e6, 1.25e6], "deux millions" -> [1.5e6,
+//   2.5e6]); years, dates, ordinals, fractions and multipliers have low == high ==
+//   value. An approximation widens to +-10 % of the value (at least the precision).
+//   "plus de"/"au moins" give [value, +inf], "moins de"/"au plus" give [0, value]
+//   (-inf below for negative values and percentage points); "un peu plus de", "just
+//   over" and the like stay within 10 % of the value. "une dizaine" is about 10
+//   (+-20 %); "des centaines", "thousands of" mean 2 to 10 of the unit: value 2 units,
+//   bounds [2, 10] units, kApprox. A range has its two ends as bounds.
+// - Years: a bare 1000..2100 is a count after a plural determiner ("les 2000
+//   salariés"), before a plural noun or a short unknown unit ("2000 personnes",
+//   "1500 km") unless a year cue precedes ("en", "in", "depuis", "the"), and after a
+//   quantity qualifier ("plus de 2000"). "jusqu'à 2030", "up to 2030" stay years, with
+//   no qualifier and the qualifier words outside the span.
+// - Ranges: "de 10 % à 15 %" (unit written twice) and "de X à Y" / "from X to Y" after a
+//   verb of change ("passé", "rose") are two quantities; "entre X et Y" is a range.
+// - "8/10" and "8 sur 10" are the fraction 0.8 (ratings included); "24/7" is skipped.
+// - "un", "une", "a", "an", "one" alone are articles. They count in compounds ("vingt
+//   et un"), fractions ("un quart", "un sur cinq", "a third"), before a scale word
+//   ("un million") or a unit ("un an", "one percent"; not "un jour", "un point").
+// - "un cinquième des salariés" and "a third of" are fractions; "un cinquième mandat",
+//   "a third term" and "the third" are ordinals.
+// - Multipliers: the span is the word alone ("a doublé" -> "doublé"), or the whole
+//   comparison ("deux fois plus", "three times as").
+// - Times of day are not quantities: "14:30", "à 14h30", "vers 10 h", "5pm", "de 9h
+//   à 17h". Without a preposition "2h30" is a kDuration of 150 minutes.
+// - Not quantities: digits inside identifiers ("H2O", "COVID-19", "T2", "A380", "5G"),
+//   URLs and e-mail addresses, version numbers ("1.2.3"), telephone numbers, numbers
+//   after a label ("ISO 28500", "article 5", "p. 12", "n° 3", "#3", "Windows 11").
+// - Units in base form: "décennies" count 10 years, "trimestres" 3 months, basis
+//   points a hundredth of a percentage point. "billion" is 10^12 in French and 10^9
+//   in English (and kUnknown). "M" means million in capitals or next to a currency.
 std::vector<Quantity> FindQuantities(std::string_view text, Lang lang);
 
 }  // namespace citecheck::text

@@ -7,6 +7,8 @@
 namespace citecheck::verify {
 namespace {
 
+constexpr double kListingCap = 4.0;
+
 // Publisher kinds recognised from the host alone. A starter rule set; a curated list
 // of named publishers will refine it.
 struct HostRule {
@@ -143,7 +145,8 @@ Reliability RateSource(const SourceFacts& f) {
   const std::string& final_url = f.final_url.empty() ? f.url : f.final_url;
   if (final_url.rfind("https://", 0) == 0) rater.Add(0.5, "served over HTTPS");
   else rater.Add(-1.0, "not served over HTTPS");
-  if (IsListingUrl(final_url)) {
+  const bool listing = IsListingUrl(final_url);
+  if (listing) {
     rater.Add(-2.0, "a listing or home page, not a specific document: it cannot back a precise figure");
   } else {
     rater.Add(0.5, "a specific document");
@@ -152,7 +155,9 @@ Reliability RateSource(const SourceFacts& f) {
   if (f.has_date) rater.Add(0.5, "dated" + (f.published.empty() ? "" : " " + f.published));
   else rater.Add(-0.5, "no publication date");
   RateClaims(f, rater);
-  return rater.Finish(type, 10.0);
+  // What a listing shows changes from day to day: it never rates above kListingCap.
+  if (listing) rater.Note("at most " + std::to_string(static_cast<int>(kListingCap)) + "/10 for a listing page");
+  return rater.Finish(type, listing ? kListingCap : 10.0);
 }
 
 }  // namespace citecheck::verify

@@ -72,13 +72,13 @@ class Judge {
   Judge(const draft::Claim& claim, text::Lang lang, const common::VerifyConfig& config)
       : claim_(claim), lang_(lang), config_(config),
         context_(StemmedContext(claim, lang)),
-        claim_modal_(internal::IsModal(claim.sentence)) {}
+        claim_modal_(text::IsModal(text::Words(claim.sentence))) {}
 
   Reading Read(const index::Passage& passage) const {
     Reading r;
     r.passage = passage;
     std::vector<std::string> stems =
-        internal::SortedUnique(internal::ContextStems(passage.text, lang_));
+        internal::SortedUnique(text::ContentTerms(passage.text, lang_));
     r.coverage = internal::Coverage(context_, stems);
     std::vector<text::Quantity> figures = text::FindQuantities(passage.text, lang_);
     r.year_conflict = YearConflict(claim_, figures);
@@ -90,14 +90,14 @@ class Judge {
       }
       std::string_view sentence = SentenceAt(passage.text, f.span.begin, lang_);
       // An intention is not an achievement: the figure then describes something else.
-      if (rel != Relation::kUnrelated && internal::IsModal(sentence) != claim_modal_) {
+      if (rel != Relation::kUnrelated && text::IsModal(text::Words(sentence)) != claim_modal_) {
         rel = Relation::kUnrelated;
       }
       if (Rank(rel) <= Rank(r.relation)) continue;
       r.relation = rel;
       r.figure = f;
       r.local_coverage = internal::Coverage(
-          context_, internal::SortedUnique(internal::ContextStems(sentence, lang_)));
+          context_, internal::SortedUnique(text::ContentTerms(sentence, lang_)));
     }
     return r;
   }
@@ -119,7 +119,7 @@ class Judge {
   // A complement backs the claim only with the polarity flipped: "87 % n'utilisent
   // pas" is "13 % utilisent", not "13 % n'utilisent pas".
   bool FlipsPolarity(std::string_view passage, const text::Quantity& f) const {
-    const bool passage_negated = internal::IsNegated(SentenceAt(passage, f.span.begin, lang_));
+    const bool passage_negated = text::IsNegated(text::Words(SentenceAt(passage, f.span.begin, lang_)));
     return passage_negated != claim_.negated;
   }
 

@@ -41,8 +41,8 @@ std::string DraftFor(const testutil::HttpServer& server) {
 class CheckServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    server_.Route("/enquete", {.status = 200, .body = kStudy});
-    server_.Route("/bilan", {.status = 404, .body = "<h1>Introuvable</h1>"});
+    server_.Route("/enquete", {.status = 200, .headers = {}, .body = kStudy});
+    server_.Route("/bilan", {.status = 404, .headers = {}, .body = "<h1>Introuvable</h1>"});
     config_.store.dir = (dir_.path() / "data").string();
     config_.crawler.allow_private_addresses = true;  // the test server is on loopback
   }

@@ -69,3 +69,24 @@ TEST(RateSource, ListingPageOverHttpThatContradictsRatesLow) {
 
 }  // namespace
 }  // namespace citecheck::verify
+
+namespace citecheck::verify {
+namespace {
+
+// A listing page never rates above 4/10, however well it does otherwise: what it shows
+// changes from day to day.
+TEST(RateSource, ListingPageIsCapped) {
+  SourceFacts f;
+  f.url = f.final_url = "https://www.stats.gouv.fr/actualites/";
+  f.fetched = true;
+  f.has_author = true;
+  f.has_date = true;
+  f.claims_attributed = 3;
+  f.claims_supported = 3;
+  Reliability r = RateSource(f);
+  EXPECT_DOUBLE_EQ(r.score, 4.0);
+  EXPECT_EQ(r.reasons.back(), "at most 4/10 for a listing page");
+}
+
+}  // namespace
+}  // namespace citecheck::verify

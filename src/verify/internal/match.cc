@@ -93,25 +93,6 @@ Relation Compare(const Quantity& claim, const Quantity& passage) {
   return Overlaps(cl, ch, pl, ph) ? Relation::kEqual : Relation::kDifferent;
 }
 
-std::vector<std::string> ContextStems(std::string_view text, text::Lang lang) {
-  std::vector<std::string> out;
-  for (const text::Word& w : text::Words(text)) {
-    if (w.is_number) continue;
-    const std::string& f = w.folded;
-    size_t start = 0;
-    while (start <= f.size()) {
-      size_t dash = f.find('-', start);
-      if (dash == std::string::npos) dash = f.size();
-      std::string part = f.substr(start, dash - start);
-      if (part.size() >= 2 && part.back() != '\'' && !text::IsStopword(part, lang)) {
-        out.push_back(text::Stem(part, lang));
-      }
-      start = dash + 1;
-    }
-  }
-  return out;
-}
-
 std::vector<std::string> SortedUnique(std::vector<std::string> v) {
   std::sort(v.begin(), v.end());
   v.erase(std::unique(v.begin(), v.end()), v.end());
@@ -125,39 +106,6 @@ double Coverage(const std::vector<std::string>& wanted, const std::vector<std::s
     hits += std::binary_search(have.begin(), have.end(), w) ? 1 : 0;
   }
   return static_cast<double>(hits) / static_cast<double>(wanted.size());
-}
-
-bool IsNegated(std::string_view sentence) {
-  bool ne = false;
-  for (const text::Word& w : text::Words(sentence)) {
-    const std::string& f = w.folded;
-    if (f == "ne" || f == "n'") ne = true;
-    if (ne && (f == "pas" || f == "plus" || f == "jamais" || f == "aucun" || f == "aucune" ||
-               f == "rien" || f == "guere")) {
-      return true;
-    }
-    if (f == "sans" || f == "not" || f == "never" || f == "without" || f == "none" ||
-        f.ends_with("n't")) {
-      return true;
-    }
-  }
-  return false;
-}
-
-bool IsModal(std::string_view sentence) {
-  // Folded word prefixes; "plan" alone would also catch the noun, so English plans are
-  // matched on their verb forms.
-  static constexpr std::string_view kPrefixes[] = {
-      "envisag", "prevoi", "prevoy", "souhait", "projett", "projetai", "pourrai",
-      "comptent", "envisageai", "intention", "planifi", "esper", "aimerai", "voudrai",
-      "consider", "intend", "expect", "could", "might", "would", "hope", "plans",
-      "planning", "planned"};
-  for (const text::Word& w : text::Words(sentence)) {
-    for (std::string_view p : kPrefixes) {
-      if (w.folded.starts_with(p)) return true;
-    }
-  }
-  return false;
 }
 
 }  // namespace citecheck::verify::internal

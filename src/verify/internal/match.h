@@ -22,23 +22,11 @@ enum class Relation {
 // and dates by the parts both state.
 Relation Compare(const text::Quantity& claim, const text::Quantity& passage);
 
-// The stems a text contributes to context matching: content words, stop words and
-// numbers dropped, hyphenated words split into their parts.
-std::vector<std::string> ContextStems(std::string_view text, text::Lang lang);
-
 // Sorted, duplicate-free copy.
 std::vector<std::string> SortedUnique(std::vector<std::string> v);
 
 // Share of `wanted` (sorted unique) found in `have` (sorted unique); 0 when wanted is empty.
 double Coverage(const std::vector<std::string>& wanted, const std::vector<std::string>& have);
-
-// Negation in a sentence, French or English.
-bool IsNegated(std::string_view sentence);
-
-// The sentence speaks of intentions, plans or possibilities rather than facts:
-// "envisagent d'intégrer", "prévoient", "pourraient", "plan to", "could". A figure
-// about companies that consider doing something says nothing about those that did.
-bool IsModal(std::string_view sentence);
 
 }  // namespace citecheck::verify::internal
 

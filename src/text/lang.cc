@@ -1,0 +1,179 @@
+// Languages, stop words and stems.
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/internal/fold.h"
+#include "text/internal/stopwords.h"
+#include "text/internal/utf8.h"
+#include "text/text.h"
+
+namespace citecheck::text {
+namespace {
+
+// Language detection reads at most this much: enough words to decide, bounded cost.
+constexpr size_t kDetectBytes = 64 * 1024;
+// Fewer marker words than this: too short to tell.
+constexpr int kMinMarkers = 4;
+
+}  // namespace
+
+std::string_view LangCode(Lang lang) {
+  switch (lang) {
+    case Lang::kFr:
+      return "fr";
+    case Lang::kEn:
+      return "en";
+    case Lang::kUnknown:
+      break;
+  }
+  return "";
+}
+
+Lang ParseLang(std::string_view code) {
+  if (code.size() < 2 || (code.size() > 2 && code[2] != '-' && code[2] != '_')) {
+    return Lang::kUnknown;
+  }
+  const char a = internal::AsciiLower(code[0]), b = internal::AsciiLower(code[1]);
+  if (a == 'f' && b == 'r') return Lang::kFr;
+  if (a == 'e' && b == 'n') return Lang::kEn;
+  return Lang::kUnknown;
+}
+
+Lang DetectLanguage(std::string_view text) {
+  text = text.substr(0, kDetectBytes);
+  int fr = 0, en = 0;
+  std::string word;
+  size_t len = 0;
+  for (size_t i = 0; i <= text.size(); i += len) {
+    len = 1;
+    const char32_t c = i < text.size() ? internal::DecodeAt(text, i, &len) : U' ';
+    if (internal::IsWordChar(c) || (internal::IsApostrophe(c) && !word.empty())) {
+      if (internal::IsApostrophe(c)) {
+        word.push_back('\'');
+      } else if (!internal::AppendFoldedFast(c, &word)) {
+        internal::AppendUtf8(c, &word);
+      }
+      if (!internal::IsApostrophe(c)) continue;
+      // "l'" and "d'" are markers on their own; "it's" continues.
+      const int m = internal::LanguageMarker(word);
+      if (m == 0) continue;
+      (m == 1 ? fr : en) += 1;
+      word.clear();
+      continue;
+    }
+    if (!word.empty()) {
+      const int m = internal::LanguageMarker(word);
+      if (m == 1) ++fr;
+      if (m == 2) ++en;
+      word.clear();
+    }
+  }
+  if (fr + en < kMinMarkers) return Lang::kUnknown;
+  if (fr > 2 * en) return Lang::kFr;
+  if (en > 2 * fr) return Lang::kEn;
+  return Lang::kUnknown;
+}
+
+bool IsStopword(std::string_view folded_word, Lang lang) {
+  switch (lang) {
+    case Lang::kFr:
+      return internal::IsFrenchStopword(folded_word);
+    case Lang::kEn:
+      return internal::IsEnglishStopword(folded_word);
+    case Lang::kUnknown:
+      break;
+  }
+  return internal::IsFrenchStopword(folded_word) || internal::IsEnglishStopword(folded_word);
+}
+
+std::string Stem(std::string_view folded_word, Lang lang) {
+  if (lang == Lang::kUnknown) return std::string(folded_word);
+  // Xapian stemmers are cheap to use but not free to build, and not to be shared
+  // between threads: one per thread and language.
+  thread_local const Xapian::Stem kFrench("french");
+  thread_local const Xapian::Stem kEnglish("english");
+  const Xapian::Stem& stemmer = lang == Lang::kFr ? kFrench : kEnglish;
+  if (lang == Lang::kFr) {
+    // Snowball reads "-ais" as a verb ending, so "français" stems to "franc" while
+    // "françaises" stems to "francais". Adjectives in -ais/-aise(s) (nationalities,
+    // above all) are far more common in factual text than verbs in the imperfect: they
+    // keep their masculine form.
+    std::string_view w = folded_word;
+    if (w.ends_with("aises")) {
+      w.remove_suffix(2);
+    } else if (w.ends_with("aise")) {
+      w.remove_suffix(1);
+    }
+    if (w.size() > 5 && w.ends_with("ais")) return std::string(w);
+  }
+  std::string stem = stemmer(std::string(folded_word));
+  // French Snowball keeps a final "s" after a vowel, so the plural of "vélo" or "euro"
+  // stays "velos", "euros". After "o" that "s" is nearly always a plural, and it is
+  // dropped so that singular and plural meet (after "a", "i", "u" it is often part of
+  // the word: "cas", "français", "bus").
+  if (lang == Lang::kFr && stem.size() > 3 && stem.ends_with("os")) stem.pop_back();
+  return stem;
+}
+
+std::vector<std::string> ContentWords(const std::vector<Word>& words, Lang lang) {
+  std::vector<std::string> out;
+  for (const Word& w : words) {
+    if (w.is_number) continue;
+    const std::string& f = w.folded;
+    size_t start = 0;
+    while (start <= f.size()) {
+      size_t dash = f.find('-', start);
+      if (dash == std::string::npos) dash = f.size();
+      std::string_view part = std::string_view(f).substr(start, dash - start);
+      if (CountCodePoints(part) >= 2 && part.back() != '\'' && !IsStopword(part, lang)) {
+        out.emplace_back(part);
+      }
+      start = dash + 1;
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> ContentTerms(std::string_view text, Lang lang) {
+  std::vector<std::string> out = ContentWords(Words(text), lang);
+  for (std::string& w : out) w = Stem(w, lang);
+  return out;
+}
+
+bool IsNegated(const std::vector<Word>& words) {
+  bool ne = false;
+  for (const Word& w : words) {
+    const std::string& f = w.folded;
+    if (f == "ne" || f == "n'") ne = true;
+    if (ne && (f == "pas" || f == "plus" || f == "jamais" || f == "aucun" || f == "aucune" ||
+               f == "rien" || f == "guere" || f == "point")) {
+      return true;
+    }
+    if (f == "sans" || f == "not" || f == "never" || f == "without" || f == "none" ||
+        f.ends_with("n't")) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool IsModal(const std::vector<Word>& words) {
+  // Folded word prefixes; "plan" alone would also catch the noun, so English plans are
+  // matched on their verb forms.
+  static constexpr std::string_view kPrefixes[] = {
+      "envisag", "prevoi",   "prevoy",  "souhait", "projett", "projetai", "pourrai",
+      "comptent", "intention", "planifi", "esper",  "aimerai", "voudrai", "consider",
+      "intend",  "expect",   "could",   "might",   "would",   "hope",     "plans",
+      "planning", "planned"};
+  for (const Word& w : words) {
+    for (std::string_view p : kPrefixes) {
+      if (w.folded.starts_with(p)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace citecheck::text

@@ -1,3 +1,0 @@
-#include "text/text.h"
-
-namespace citecheck::text {}  // namespace citecheck::text

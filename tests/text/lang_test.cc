@@ -1,0 +1,110 @@
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/text.h"
+
+namespace citecheck::text {
+namespace {
+
+TEST(LangCode, Names) {
+  EXPECT_EQ(LangCode(Lang::kFr), "fr");
+  EXPECT_EQ(LangCode(Lang::kEn), "en");
+  EXPECT_EQ(LangCode(Lang::kUnknown), "");
+}
+
+// BCP 47 and POSIX spellings, any case; anything else is kUnknown.
+TEST(ParseLang, Table) {
+  struct Case {
+    std::string_view code;
+    Lang lang;
+  };
+  constexpr Case kCases[] = {
+      {"fr", Lang::kFr},       {"FR", Lang::kFr},       {"fr-FR", Lang::kFr},
+      {"fr_CA", Lang::kFr},    {"fr-BE", Lang::kFr},    {"en", Lang::kEn},
+      {"EN", Lang::kEn},       {"en-US", Lang::kEn},    {"en_GB", Lang::kEn},
+      {"", Lang::kUnknown},    {"f", Lang::kUnknown},   {"de", Lang::kUnknown},
+      {"fra", Lang::kUnknown}, {"eng", Lang::kUnknown}, {"frFR", Lang::kUnknown},
+  };
+  for (const Case& c : kCases) EXPECT_EQ(ParseLang(c.code), c.lang) << c.code;
+  EXPECT_EQ(ParseLang(LangCode(Lang::kFr)), Lang::kFr);
+  EXPECT_EQ(ParseLang(LangCode(Lang::kEn)), Lang::kEn);
+}
+
+// Stop-word frequencies decide; short or mixed text is kUnknown.
+TEST(DetectLanguage, Table) {
+  struct Case {
+    std::string_view text;
+    Lang lang;
+  };
+  constexpr Case kCases[] = {
+      {"En 2024, seules 13 % des TPE et PME françaises ont intégré une solution "
+       "d'intelligence artificielle dans leurs processus.",
+       Lang::kFr},
+      {"L’étude montre que la plupart des entreprises n’utilisent pas encore l’IA.", Lang::kFr},
+      {"In 2024, only 13% of small businesses had adopted an artificial intelligence "
+       "solution in their processes, according to the survey.",
+       Lang::kEn},
+      {"The company was founded in 1998 and it has grown since then.", Lang::kEn},
+      {"", Lang::kUnknown},
+      {"Bonjour", Lang::kUnknown},
+      {"13 % 2024 1 200", Lang::kUnknown},
+      {"Le chat. The dog.", Lang::kUnknown},
+  };
+  for (const Case& c : kCases) EXPECT_EQ(DetectLanguage(c.text), c.lang) << c.text;
+}
+
+// Stop words are looked up in folded form; kUnknown accepts both lists.
+TEST(IsStopword, Table) {
+  EXPECT_TRUE(IsStopword("le", Lang::kFr));
+  EXPECT_TRUE(IsStopword("a", Lang::kFr));  // "à" folded
+  EXPECT_TRUE(IsStopword("l'", Lang::kFr));
+  EXPECT_TRUE(IsStopword("qu'", Lang::kFr));
+  EXPECT_TRUE(IsStopword("etaient", Lang::kFr));
+  EXPECT_FALSE(IsStopword("entreprise", Lang::kFr));
+  EXPECT_FALSE(IsStopword("the", Lang::kFr));
+  EXPECT_TRUE(IsStopword("the", Lang::kEn));
+  EXPECT_TRUE(IsStopword("doesn't", Lang::kEn));
+  EXPECT_FALSE(IsStopword("le", Lang::kEn));
+  EXPECT_FALSE(IsStopword("company", Lang::kEn));
+  EXPECT_TRUE(IsStopword("the", Lang::kUnknown));
+  EXPECT_TRUE(IsStopword("les", Lang::kUnknown));
+  EXPECT_FALSE(IsStopword("Le", Lang::kFr));  // not folded
+}
+
+// Snowball stems through Xapian; kUnknown leaves the word as is.
+TEST(Stem, Table) {
+  EXPECT_EQ(Stem("entreprises", Lang::kFr), "entrepris");
+  EXPECT_EQ(Stem("entreprise", Lang::kFr), "entrepris");
+  EXPECT_EQ(Stem("companies", Lang::kEn), "compani");
+  EXPECT_EQ(Stem("company", Lang::kEn), "compani");
+  // The French plural after "o" is dropped too, so singular and plural meet.
+  EXPECT_EQ(Stem("velos", Lang::kFr), "velo");
+  EXPECT_EQ(Stem("velo", Lang::kFr), "velo");
+  // "-ais" adjectives keep their masculine form in every gender and number.
+  EXPECT_EQ(Stem("francais", Lang::kFr), "francais");
+  EXPECT_EQ(Stem("francaise", Lang::kFr), "francais");
+  EXPECT_EQ(Stem("francaises", Lang::kFr), "francais");
+  EXPECT_EQ(Stem("adopted", Lang::kEn), "adopt");
+  EXPECT_EQ(Stem("entreprises", Lang::kUnknown), "entreprises");
+  EXPECT_EQ(Stem("", Lang::kFr), "");
+}
+
+// Content terms: folded, without stop words, numbers or one-letter words, stemmed,
+// in order, duplicates kept.
+TEST(ContentTerms, FrenchAndEnglish) {
+  EXPECT_EQ(
+      ContentTerms("Les entreprises françaises ont intégré l'IA en 2024 ; "
+                   "les entreprises y gagnent.",
+                   Lang::kFr),
+      (std::vector<std::string>{"entrepris", "francais", "integr", "ia", "entrepris", "gagnent"}));
+  EXPECT_EQ(ContentTerms("The companies have adopted AI in 2024: 13% of companies.", Lang::kEn),
+            (std::vector<std::string>{"compani", "adopt", "ai", "compani"}));
+  EXPECT_TRUE(ContentTerms("", Lang::kFr).empty());
+  EXPECT_TRUE(ContentTerms("le la les 13 % 1 200 a", Lang::kFr).empty());
+}
+
+}  // namespace
+}  // namespace citecheck::text
