@@ -759,6 +759,11 @@ constexpr Case kCases[] = {
      {0, 11}, K::kDuration, 30, 29.5, 30.5, "second", Q::kNone, 0, false},
     {Lang::kFr, "deux ans et demi",
      {0, 16}, K::kDuration, 2.5, 2, 3, "year", Q::kNone, 0, true},
+    {Lang::kFr, "Le taux tourne autour de 13 %.",
+     {15, 29}, K::kPercent, 13, 11.7, 14.3, "%", Q::kApprox, 0, false},
+    // "autour de" after a verb of structure is not an approximation.
+    {Lang::kFr, "La mission s'articule autour de quatre axes.",
+     {32, 38}, K::kCount, 4, 3.5, 4.5, "", Q::kNone, 0, true},
     {Lang::kFr, "au cours des cinq dernières années",
      {13, 36}, K::kDuration, 5, 4.5, 5.5, "year", Q::kNone, 0, true},
     {Lang::kFr, "les 3 prochains mois",

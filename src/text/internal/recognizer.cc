@@ -145,6 +145,20 @@ bool Recognizer::PhraseAt(size_t i, const QualifierPhrase& p, size_t* end) const
   return true;
 }
 
+// "s'articule autour de quatre axes", "organisé autour de trois piliers": "autour de"
+// after a verb of structure says what the thing is built on, not an approximation.
+bool Recognizer::StructuralAround(size_t i) const {
+  // Not "tourne autour de 13 %" nor "gravite autour de": those do approximate.
+  static constexpr std::string_view kVerbs[] = {"articul", "organis", "structur", "construi",
+                                                "centr",   "regroup", "bati",     "axe"};
+  if (!KeyIs(i, "autour") || i == 0 || !IsWord(i - 1)) return false;
+  const std::string_view before = Key(i - 1);
+  for (std::string_view v : kVerbs) {
+    if (before.starts_with(v)) return true;
+  }
+  return false;
+}
+
 // A qualifier in front of a quantity or a range: "près de 13 %", "plus d'un tiers",
 // "environ 10 à 15 %", "~13%", "≥ 5".
 std::optional<Match> Recognizer::MatchQualified(size_t i) const {
@@ -161,6 +175,7 @@ std::optional<Match> Recognizer::MatchQualified(size_t i) const {
     if (m.qualifier == Qualifier::kNone) return std::nullopt;
     after = i + (eq ? 2 : 1);
   } else if (Flag(i, kQualifierStart)) {
+    if (StructuralAround(i)) return std::nullopt;
     for (const QualifierPhrase& p : QualifierPhrasesStartingWith(Key(i))) {
       if (!p.postfix && PhraseAt(i, p, &after)) {
         m.qualifier = p.qualifier;

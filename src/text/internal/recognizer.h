@@ -107,6 +107,7 @@ class Recognizer {
   std::optional<Match> ContinueRange(const Core& a, size_t first, bool after_qualifier) const;
   bool CombineRange(Core* a, Core* b) const;
   bool ChangeBefore(size_t i) const;
+  bool StructuralAround(size_t i) const;
   void MatchPostfix(Match* m) const;
   bool PhraseAt(size_t i, const QualifierPhrase& p, size_t* end) const;
   bool YearContext(const Core& c) const;
