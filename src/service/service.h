@@ -15,8 +15,11 @@
 #define CITECHECK_SERVICE_SERVICE_H_
 
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "common/clock.h"
 #include "common/config.h"
@@ -24,6 +27,7 @@
 #include "common/status.h"
 #include "crawler/crawler.h"
 #include "draft/draft.h"
+#include "extract/extract.h"
 #include "index/index.h"
 #include "report/report.h"
 #include "store/store.h"
@@ -48,6 +52,29 @@ std::filesystem::path NewWarcPath(const std::filesystem::path& warc_dir, int64_t
 // Why a fetch gives nothing to read, for people: "DNS failure: could not resolve host
 // x.fr", "HTTP 404 Not Found", "not in the archive".
 std::string FailureReason(const crawler::FetchResult& fetch);
+
+// What the pipeline learned about one source URL.
+struct SourceRead {
+  crawler::FetchResult fetch;
+  std::optional<extract::Document> doc;  // when the body was read; doc->lang is set
+  std::string failure;                   // why it was not, otherwise
+};
+
+// Extracts a fetched body and indexes its passages under fetch.url (replacing what the
+// index held for that URL). A page that cannot be read is a `failure`, not an error;
+// errors come from the index only.
+common::Result<SourceRead> ReadFetched(crawler::FetchResult fetch, index::Index& index);
+
+// Indexes an extracted document under `url`: its blocks cut into passages, in its
+// language (declared, else detected).
+common::Status IndexDocument(const std::string& url, const extract::Document& doc,
+                             index::Index& index);
+
+// Fetches `urls` (each once), reads and indexes every page, and commits the index.
+// Logs one line per URL. Results are keyed by the URL as given.
+common::Result<std::map<std::string, SourceRead>> ReadSources(
+    const std::vector<std::string>& urls, crawler::Fetcher& fetcher, index::Index& index,
+    common::Logger& logger);
 
 class CheckService {
  public:
