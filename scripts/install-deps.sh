@@ -12,7 +12,8 @@ packages=(
   libicu-dev libyaml-cpp-dev libtomlplusplus-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev libpoppler-cpp-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  python3
+  clang libclang-rt-14-dev
+  chromium python3 python3-jsonschema
 )
 
 missing=()

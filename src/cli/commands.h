@@ -23,6 +23,16 @@ int RunClaimsCommand(const std::vector<std::string>& args, std::ostream& out, st
 // citecheck config [--defaults] [--config FILE] [overrides]: prints the settings.
 int RunConfigCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
+// citecheck fetch URL... | --from-draft DRAFT.md | --from-list FILE [--format text|json]
+int RunFetchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+// citecheck verify-claims --input CASES.jsonl [--output OUT.jsonl]
+int RunVerifyClaimsCommand(const std::vector<std::string>& args, std::ostream& out,
+                           std::ostream& err);
+
+// citecheck compare ORIGINAL.md REWRITE.md [--format text|json]
+int RunCompareCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
 // The top-level usage text.
 std::string Usage();
 

@@ -16,6 +16,9 @@ std::string Usage() {
          "  check DRAFT.md      fetch the cited sources and verify every claim\n"
          "  claims DRAFT.md     list the check-worthy claims of a draft\n"
          "  extract FILE        print a page's main text (or --batch LIST OUT_DIR)\n"
+         "  fetch URL...        fetch, archive, extract and index sources\n"
+         "  verify-claims       verify claims against given sources (JSON Lines)\n"
+         "  compare A.md B.md   compare the facts and sources of two versions of a draft\n"
          "  config              print the effective settings (--defaults: config.toml)\n"
          "  version             print the version\n"
          "\n"
@@ -45,6 +48,9 @@ int main(int argc, char** argv) {
   if (command == "claims") return RunClaimsCommand(rest, std::cout, std::cerr);
   if (command == "extract") return RunExtractCommand(rest, std::cout, std::cerr);
   if (command == "config") return RunConfigCommand(rest, std::cout, std::cerr);
+  if (command == "fetch") return RunFetchCommand(rest, std::cout, std::cerr);
+  if (command == "verify-claims") return RunVerifyClaimsCommand(rest, std::cout, std::cerr);
+  if (command == "compare") return RunCompareCommand(rest, std::cout, std::cerr);
   std::cerr << "citecheck: unknown command \"" << command << "\"\n" << Usage();
   return kExitError;
 }

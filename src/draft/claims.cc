@@ -318,4 +318,33 @@ class Extractor {
 
 std::vector<Claim> ExtractClaims(const Draft& draft) { return Extractor(draft).Run(); }
 
+std::vector<Claim> ClaimsOfText(std::string_view text, text::Lang lang) {
+  Draft d;
+  d.content = std::string(text);
+  d.line_starts = {0};
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') d.line_starts.push_back(i + 1);
+  }
+  d.lang = lang;
+  ProseBlock block;
+  block.text = d.content;
+  block.pieces.push_back({0, 0, text.size()});
+  d.blocks.push_back(std::move(block));
+  std::vector<Claim> claims = ExtractClaims(d);
+  if (!claims.empty()) return claims;
+  Claim c;
+  c.id = "c1";
+  c.has_figure = false;
+  c.sentence = d.content;
+  c.context = text::ContentWords(text::Words(text), lang);
+  c.negated = text::IsNegated(text::Words(text));
+  Mention m;
+  m.range = d.FileRange(0, text.size());
+  m.sentence_range = m.range;
+  m.sentence = d.content;
+  m.block = 0;
+  c.mentions.push_back(std::move(m));
+  return {c};
+}
+
 }  // namespace citecheck::draft

@@ -169,7 +169,8 @@ struct Mention {
 
 struct Claim {
   std::string id;                      // "c1", "c2"... in order of first mention
-  text::Quantity quantity;             // the figure, as first stated
+  bool has_figure = true;              // false: a statement without any figure
+  text::Quantity quantity;             // the figure, as first stated (when has_figure)
   std::vector<text::Quantity> qualifiers;  // dates and years that frame it ("En 2024")
   std::string sentence;                // the first mention's sentence
   // The content words of the sentence, folded (text::Fold), figures, stop words and
@@ -189,6 +190,12 @@ struct Claim {
 // instead of being a claim of its own. Mentions of the same figure about the same
 // thing are grouped into one claim.
 std::vector<Claim> ExtractClaims(const Draft& draft);
+
+// The claims of a piece of text outside any draft -- a sentence sent to the API, a
+// benchmark case: one claim per figure, as ExtractClaims finds them in one paragraph.
+// A text with no figure gives a single claim with has_figure false whose context is
+// the text's content words. Mentions point into `text` (line 1 is its first line).
+std::vector<Claim> ClaimsOfText(std::string_view text, text::Lang lang);
 
 }  // namespace citecheck::draft
 

@@ -165,3 +165,38 @@ TEST(Seeds, SecondDraftFindsTheComplementAndThePlaceholder) {
 
 }  // namespace
 }  // namespace citecheck::draft
+
+namespace citecheck::draft {
+namespace {
+
+TEST(ClaimsOfText, OneClaimPerFigure) {
+  std::vector<Claim> claims =
+      ClaimsOfText("En 2023, 41 % des ménages triaient leurs déchets et 12 % les compostaient.",
+                   text::Lang::kFr);
+  ASSERT_EQ(claims.size(), 2u);
+  EXPECT_TRUE(claims[0].has_figure);
+  EXPECT_EQ(claims[0].quantity.value, 41);
+  EXPECT_EQ(claims[1].quantity.value, 12);
+  EXPECT_EQ(claims[0].qualifiers.at(0).value, 2023);
+  EXPECT_EQ(claims[0].mentions.at(0).range.column, 10);
+}
+
+// A statement without a figure is still a claim, checked on its words alone.
+TEST(ClaimsOfText, StatementWithoutFigureIsOneClaim) {
+  std::vector<Claim> claims =
+      ClaimsOfText("The company was founded by two brothers from Ohio.", text::Lang::kEn);
+  ASSERT_EQ(claims.size(), 1u);
+  const Claim& c = claims[0];
+  // "two" is a figure: the claim is about it.
+  EXPECT_TRUE(c.has_figure);
+  std::vector<Claim> none =
+      ClaimsOfText("The museum did not reopen after the storm.", text::Lang::kEn);
+  ASSERT_EQ(none.size(), 1u);
+  EXPECT_FALSE(none[0].has_figure);
+  EXPECT_TRUE(none[0].negated);
+  EXPECT_EQ(none[0].context, (std::vector<std::string>{"museum", "reopen", "storm"}));
+  EXPECT_EQ(none[0].mentions.at(0).range.line, 1);
+}
+
+}  // namespace
+}  // namespace citecheck::draft
