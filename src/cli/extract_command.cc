@@ -6,47 +6,21 @@
 #include <string_view>
 #include <system_error>
 
+#include "cli/options.h"
+#include "common/clock.h"
 #include "common/file.h"
+#include "common/log.h"
 #include "common/status.h"
+#include "crawler/crawler.h"
 #include "extract/extract.h"
+#include "service/service.h"
 
 namespace citecheck::cli {
 namespace {
 
 constexpr std::string_view kUsage =
-    "usage: citecheck extract FILE|URL [--format text|json]\n"
+    "usage: citecheck extract FILE|URL [--format text|json] [--TABLE.KEY=VALUE...]\n"
     "       citecheck extract --batch LIST_FILE OUT_DIR\n";
-
-struct Options {
-  std::string input;
-  std::string format = "text";
-};
-
-// Parses "FILE [--format text|json]" (also "--format=json"); false on bad usage.
-bool ParseOptions(const std::vector<std::string>& args, Options* options, std::ostream& err) {
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    if (arg == "--format" && i + 1 < args.size()) {
-      options->format = args[++i];
-    } else if (arg.starts_with("--format=")) {
-      options->format = arg.substr(9);
-    } else if (arg.starts_with("--") || !options->input.empty()) {
-      err << "citecheck extract: unexpected argument \"" << arg << "\"\n";
-      return false;
-    } else {
-      options->input = arg;
-    }
-  }
-  if (options->format != "text" && options->format != "json") {
-    err << "citecheck extract: --format must be text or json, not \"" << options->format << "\"\n";
-    return false;
-  }
-  if (options->input.empty()) {
-    err << "citecheck extract: no input file\n";
-    return false;
-  }
-  return true;
-}
 
 // The media type a file's extension announces; "" lets Extract sniff the bytes.
 std::string MediaTypeOfPath(const std::filesystem::path& path) {
@@ -100,23 +74,41 @@ boost::json::object ToJson(const extract::Document& doc) {
   };
 }
 
-int RunSingle(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  Options options;
-  if (!ParseOptions(args, &options, err)) {
-    err << kUsage;
+// Fetches a URL with the crawler's settings (address guard, limits) and extracts it.
+common::Result<extract::Document> ExtractUrl(const std::string& url, const common::Config& config) {
+  common::SystemClock clock;
+  common::StderrLogger logger(common::LogLevel::kWarning);
+  CC_ASSIGN_OR_RETURN(auto fetcher,
+                      crawler::CurlFetcher::Create(config.crawler, clock, nullptr, &logger));
+  crawler::FetchResult f = std::move(fetcher->FetchAll({url}).front());
+  if (f.outcome != crawler::FetchOutcome::kOk) {
+    return common::Status::Unavailable(url + ": " + service::FailureReason(f));
+  }
+  common::Result<extract::Document> doc =
+      extract::Extract(f.body, f.content_type, f.charset, f.final_url);
+  if (!doc.ok()) return doc.status().WithContext(url);
+  return doc;
+}
+
+int RunSingle(const ParsedArgs& args, std::ostream& out, std::ostream& err) {
+  const std::string format = args.flags.contains("format") ? args.flags.at("format") : "text";
+  if (format != "text" && format != "json") {
+    err << "citecheck extract: --format must be text or json, not \"" << format << "\"\n" << kUsage;
     return 2;
   }
-  if (options.input.starts_with("http://") || options.input.starts_with("https://")) {
-    err << "citecheck extract: " << options.input
-        << ": fetching URLs is not supported by extract yet\n";
+  if (args.positional.size() != 1) {
+    err << "citecheck extract: expected one file or URL\n" << kUsage;
     return 2;
   }
-  const common::Result<extract::Document> doc = ExtractFile(options.input);
+  const std::string& input = args.positional[0];
+  const bool is_url = input.starts_with("http://") || input.starts_with("https://");
+  const common::Result<extract::Document> doc =
+      is_url ? ExtractUrl(input, args.config) : ExtractFile(input);
   if (!doc.ok()) {
-    err << "citecheck extract: " << doc.status().ToString() << "\n";
+    err << "citecheck extract: " << doc.status().message() << "\n";
     return 2;
   }
-  if (options.format == "json") {
+  if (format == "json") {
     out << boost::json::serialize(ToJson(*doc)) << "\n";
   } else {
     out << doc->text << "\n";
@@ -199,14 +191,23 @@ int RunBatch(const std::string& list_file, const std::filesystem::path& out_dir,
 }  // namespace
 
 int RunExtractCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  if (!args.empty() && args[0] == "--batch") {
-    if (args.size() != 3) {
-      err << kUsage;
+  common::Result<ParsedArgs> parsed = ParseArgs(args, {"format"}, {"batch", "help"}, {});
+  if (!parsed.ok()) {
+    err << "citecheck extract: " << parsed.status().message() << "\n" << kUsage;
+    return 2;
+  }
+  if (parsed->switches.contains("help")) {
+    out << kUsage;
+    return 0;
+  }
+  if (parsed->switches.contains("batch")) {
+    if (parsed->positional.size() != 2) {
+      err << "citecheck extract: --batch expects LIST_FILE OUT_DIR\n" << kUsage;
       return 2;
     }
-    return RunBatch(args[1], args[2], out, err);
+    return RunBatch(parsed->positional[0], parsed->positional[1], out, err);
   }
-  return RunSingle(args, out, err);
+  return RunSingle(*parsed, out, err);
 }
 
 }  // namespace citecheck::cli

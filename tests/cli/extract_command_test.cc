@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "extract/extract.h"
+#include "testutil/http_server.h"
 #include "testutil/testutil.h"
 
 namespace citecheck::cli {
@@ -90,8 +91,6 @@ TEST_F(ExtractCommandTest, PrintsJson) {
 
 // Rule: input errors exit with 2 and a message naming what failed.
 TEST_F(ExtractCommandTest, Errors) {
-  EXPECT_EQ(Run({"https://example.com/a"}), 2);
-  EXPECT_NE(err_.str().find("fetching URLs is not supported by extract yet"), std::string::npos);
   const std::string missing = (dir_.path() / "missing.html").string();
   EXPECT_EQ(Run({missing}), 2);
   EXPECT_NE(err_.str().find(missing), std::string::npos);
@@ -99,6 +98,9 @@ TEST_F(ExtractCommandTest, Errors) {
   EXPECT_EQ(Run({Write("p.html", kPage).string(), "--format", "xml"}), 2);
   EXPECT_NE(err_.str().find("xml"), std::string::npos);
   EXPECT_EQ(Run({"a.html", "b.html"}), 2);
+  EXPECT_EQ(Run({"--batch", "only-one"}), 2);
+  EXPECT_EQ(Run({"a.html", "--speed=3"}), 2);
+  EXPECT_NE(err_.str().find("unknown option --speed"), std::string::npos);
   const std::filesystem::path image = Write("a.png", "\x89PNG\r\n\x1a\n");
   EXPECT_EQ(Run({image.string()}), 2);
   EXPECT_NE(err_.str().find(image.string()), std::string::npos);
@@ -135,6 +137,20 @@ TEST_F(ExtractCommandTest, Batch) {
   EXPECT_EQ(Run({"--batch", good.string(), out.string()}), 0) << err_.str();
   EXPECT_EQ(Run({"--batch", list.string()}), 2);
   EXPECT_EQ(Run({"--batch", (dir_.path() / "nolist").string(), out.string()}), 2);
+}
+
+// Rule: a URL is fetched with the crawler's settings and guard, then extracted.
+TEST_F(ExtractCommandTest, FetchesUrls) {
+  testutil::HttpServer server;
+  server.Route("/page", testutil::HttpResponse{.status = 200, .headers = {}, .body = kPage});
+  server.Route("/gone", testutil::HttpResponse{.status = 404, .headers = {}, .body = "no"});
+  // Loopback is refused unless the configuration allows it.
+  EXPECT_EQ(Run({server.Url("/page")}), 2);
+  EXPECT_NE(err_.str().find("blocked address"), std::string::npos) << err_.str();
+  EXPECT_EQ(Run({server.Url("/page"), "--crawler.allow_private_addresses=true"}), 0) << err_.str();
+  EXPECT_NE(out_.str().find("The city council voted"), std::string::npos);
+  EXPECT_EQ(Run({server.Url("/gone"), "--crawler.allow_private_addresses=true"}), 2);
+  EXPECT_EQ(err_.str(), "citecheck extract: " + server.Url("/gone") + ": HTTP 404 Not Found\n");
 }
 
 }  // namespace
