@@ -24,6 +24,9 @@ struct Setting {
   double min = 0;
   double max = 0;
   std::vector<std::string_view> choices = {};
+  // With `choices`: the value is a comma-separated list whose items are each a
+  // choice, alone or followed by "=VALUE" (report.format: "text,html=report.html").
+  bool choice_list = false;
 };
 
 const std::vector<Setting>& Table() {
@@ -60,7 +63,70 @@ const std::vector<Setting>& Table() {
        [](Config& c) -> FieldRef { return &c.crawler.resolve; }},
       {"crawler.archive", "Archive every response as a WARC record under <store.dir>/warc/.",
        [](Config& c) -> FieldRef { return &c.crawler.archive; }},
-      {"verify.passages_per_source", "Passages retrieved from each source for each claim.",
+      {"crawler.warc_max_bytes",
+       "Size at which a WARC file is closed and the next one begun (name-00001.warc.gz...).",
+       [](Config& c) -> FieldRef { return &c.crawler.warc_max_bytes; }, 1 << 20, 1e13},
+      {"crawler.warc_compression_level",
+       "zlib level of WARC records: 1 is fastest (archiving costs mostly compression), 9 "
+       "smallest.",
+       [](Config& c) -> FieldRef { return &c.crawler.warc_compression_level; }, 1, 9},
+      {"crawler.robots",
+       "Obey robots.txt (RFC 9309): a disallowed URL is reported, not fetched. Turn off "
+       "only for sites you run yourself.",
+       [](Config& c) -> FieldRef { return &c.crawler.robots; }},
+      {"crawler.robots_unreachable_seconds",
+       "How long a site whose robots.txt answers 5xx (or cannot be reached) stays off "
+       "limits before robots.txt is asked again.",
+       [](Config& c) -> FieldRef { return &c.crawler.robots_unreachable_seconds; }, 0, 86400},
+      {"crawler.per_host_delay_ms", "Least time between the starts of two requests to one host.",
+       [](Config& c) -> FieldRef { return &c.crawler.per_host_delay_ms; }, 0, 600000},
+      {"crawler.max_crawl_delay_ms",
+       "A robots.txt Crawl-delay is honoured up to this many ms (0 ignores Crawl-delay).",
+       [](Config& c) -> FieldRef { return &c.crawler.max_crawl_delay_ms; }, 0, 600000},
+      {"crawler.max_retries",
+       "Times a request is repeated after a timeout, a connection error, a 5xx or a 429.",
+       [](Config& c) -> FieldRef { return &c.crawler.max_retries; }, 0, 20},
+      {"crawler.retry_base_ms",
+       "Backoff before the first retry; it doubles for each further retry, with jitter.",
+       [](Config& c) -> FieldRef { return &c.crawler.retry_base_ms; }, 0, 600000},
+      {"crawler.retry_max_backoff_ms", "Longest backoff between two tries.",
+       [](Config& c) -> FieldRef { return &c.crawler.retry_max_backoff_ms; }, 0, 3600000},
+      {"crawler.max_retry_after_ms",
+       "The longest Retry-After (of a 429 or 503) that is waited for; a longer one ends "
+       "the fetch with that answer.",
+       [](Config& c) -> FieldRef { return &c.crawler.max_retry_after_ms; }, 0, 3600000},
+      {"crawler.breaker_failures",
+       "Consecutive failures (network errors, 5xx) after which a host gets no request "
+       "for breaker_cooldown_ms (0 turns the breaker off).",
+       [](Config& c) -> FieldRef { return &c.crawler.breaker_failures; }, 0, 1000},
+      {"crawler.breaker_cooldown_ms", "How long a failing host gets no request.",
+       [](Config& c) -> FieldRef { return &c.crawler.breaker_cooldown_ms; }, 0, 86400000},
+      {"crawler.max_fetch_ms",
+       "Time budget of one URL, all hops, retries and waits together; no retry starts "
+       "past it.",
+       [](Config& c) -> FieldRef { return &c.crawler.max_fetch_ms; }, 1, 86400000},
+      {"crawler.max_decoded_bytes",
+       "A body larger than this once its gzip, deflate or brotli coding is undone aborts "
+       "the fetch (compression bombs).",
+       [](Config& c) -> FieldRef { return &c.crawler.max_decoded_bytes; }, 1, 1e12},
+      {"crawler.max_header_bytes", "A response head larger than this aborts the fetch.",
+       [](Config& c) -> FieldRef { return &c.crawler.max_header_bytes; }, 1024, 1 << 24},
+      {"crawler.low_speed_bytes",
+       "A transfer slower than this many bytes per second for low_speed_seconds is "
+       "aborted as a timeout (0 turns the check off).",
+       [](Config& c) -> FieldRef { return &c.crawler.low_speed_bytes; }, 0, 1 << 30},
+      {"crawler.low_speed_seconds", "See crawler.low_speed_bytes.",
+       [](Config& c) -> FieldRef { return &c.crawler.low_speed_seconds; }, 1, 3600},
+      {"crawler.freshness_seconds",
+       "A URL whose archived response was fetched or revalidated less than this long ago "
+       "is answered from the archive without a request (0: always ask the server, "
+       "conditionally when an ETag or Last-Modified is known).",
+       [](Config& c) -> FieldRef { return &c.crawler.freshness_seconds; }, 0, 31536000},
+      {"crawler.slow_ms", "A success that took this long is reported as slow by `fetch`.",
+       [](Config& c) -> FieldRef { return &c.crawler.slow_ms; }, 1, 3600000},
+      {"verify.passages_per_source",
+       "Evidence windows (one to three neighbouring passages) examined in each source "
+       "for each claim: where its figure, and words that oppose it, are looked for.",
        [](Config& c) -> FieldRef { return &c.verify.passages_per_source; }, 1, 1000},
       {"verify.min_context_overlap",
        "Share of a claim's context words a passage must contain, besides the figure, "
@@ -74,14 +140,80 @@ const std::vector<Setting>& Table() {
        "When the cited source does not back a claim, also search the draft's other "
        "sources.",
        [](Config& c) -> FieldRef { return &c.verify.search_other_sources; }},
+      {"verify.publishers_file",
+       "A TOML file of [[publisher]] entries (host, type, name) added to the compiled-in "
+       "list of data/publishers.toml, its entries winning over the built-in ones; \"\" "
+       "for none. Relative paths are taken from the working directory.",
+       [](Config& c) -> FieldRef { return &c.verify.publishers_file; }},
       {"check.min_integrity",
        "`check` exits with status 1 when the integrity score (0 to 1) is below this.",
        [](Config& c) -> FieldRef { return &c.check.min_integrity; }, 0, 1},
-      {"report.format", "Report format: text or json.",
-       [](Config& c) -> FieldRef { return &c.report.format; }, 0, 0, {"text", "json"}},
+      {"report.format",
+       "Report outputs: text, json, html, sarif, markdown, junit or claimreview; several "
+       "separated by commas, each written to standard output or, as FORMAT=PATH, to a file "
+       "(\"text,html=report.html,sarif=report.sarif\"). At most one goes to standard output.",
+       [](Config& c) -> FieldRef { return &c.report.format; }, 0, 0,
+       {"text", "json", "html", "sarif", "markdown", "junit", "claimreview"}, true},
       {"report.color", "Colour in terminal text: auto, always or never.",
        [](Config& c) -> FieldRef { return &c.report.color; }, 0, 0,
        {"auto", "always", "never"}},
+      {"server.listen",
+       "Address and port `citecheck serve` listens on, \"address:port\" (port 0: any free "
+       "port). Listening beyond loopback without server.tokens_file exposes the API to "
+       "anyone who can reach it.",
+       [](Config& c) -> FieldRef { return &c.server.listen; }},
+      {"server.io_threads", "Threads that read requests and write responses.",
+       [](Config& c) -> FieldRef { return &c.server.io_threads; }, 1, 64},
+      {"server.workers",
+       "Threads that verify claims and read sources for requests; network and disk work "
+       "never runs on the I/O threads.",
+       [](Config& c) -> FieldRef { return &c.server.workers; }, 1, 256},
+      {"server.check_workers", "Checks of drafts run at once.",
+       [](Config& c) -> FieldRef { return &c.server.check_workers; }, 1, 64},
+      {"server.max_queued_checks",
+       "Checks waiting to run (kept in the database). When full, POST /v1/checks answers "
+       "503 with Retry-After.",
+       [](Config& c) -> FieldRef { return &c.server.max_queued_checks; }, 1, 100000},
+      {"server.check_wait_ms",
+       "How long POST /v1/checks waits for the report before answering 202 with a URL "
+       "to poll, in ms. A request may ask for less (wait_ms).",
+       [](Config& c) -> FieldRef { return &c.server.check_wait_ms; }, 0, 600000},
+      {"server.max_body_bytes", "A request body larger than this is refused with 413.",
+       [](Config& c) -> FieldRef { return &c.server.max_body_bytes; }, 1, 1e9},
+      {"server.max_header_bytes",
+       "A request line and headers larger than this are refused with 431.",
+       [](Config& c) -> FieldRef { return &c.server.max_header_bytes; }, 256, 1048576},
+      {"server.idle_timeout_ms",
+       "How long a kept-alive connection may wait for its next request, in ms.",
+       [](Config& c) -> FieldRef { return &c.server.idle_timeout_ms; }, 1, 3600000},
+      {"server.read_timeout_ms",
+       "Time allowed for a request to arrive whole once it has started, in ms. Slower "
+       "clients are cut off (slowloris).",
+       [](Config& c) -> FieldRef { return &c.server.read_timeout_ms; }, 1, 3600000},
+      {"server.write_timeout_ms", "Time allowed for a client to take a response, in ms.",
+       [](Config& c) -> FieldRef { return &c.server.write_timeout_ms; }, 1, 3600000},
+      {"server.tokens_file",
+       "File of accepted bearer tokens, one per line: the SHA-256 (hex) of the token, a "
+       "name, and optionally \"read\" for a token that may only read (`citecheck serve "
+       "--hash-token` prints the hash). Empty: no authentication.",
+       [](Config& c) -> FieldRef { return &c.server.tokens_file; }},
+      {"server.rate_limit_per_second",
+       "Requests per second allowed to each token (or client address without tokens), "
+       "on average; 0 for no limit. Excess requests get 429 with Retry-After.",
+       [](Config& c) -> FieldRef { return &c.server.rate_limit_per_second; }, 0, 1e6},
+      {"server.rate_limit_burst", "Requests a token may make at once before the limit applies.",
+       [](Config& c) -> FieldRef { return &c.server.rate_limit_burst; }, 1, 1000000},
+      {"server.source_cache_entries",
+       "Fetched and indexed sources kept in memory for POST /v1/claims:verify and GET "
+       "/v1/sources (least recently used first out).",
+       [](Config& c) -> FieldRef { return &c.server.source_cache_entries; }, 1, 100000},
+      {"server.source_cache_ttl_s",
+       "A cached source older than this is fetched again, in seconds.",
+       [](Config& c) -> FieldRef { return &c.server.source_cache_ttl_s; }, 1, 31536000},
+      {"server.shutdown_grace_ms",
+       "On SIGTERM, how long running checks and requests may take to finish, in ms. "
+       "Queued checks stay in the database and run after a restart.",
+       [](Config& c) -> FieldRef { return &c.server.shutdown_grace_ms; }, 0, 3600000},
   };
   return kTable;
 }
@@ -159,12 +291,31 @@ Status ParseInteger(const Setting& s, std::string_view text, Int* out) {
   return Status::Ok();
 }
 
+bool ChoiceAllowed(const Setting& s, std::string_view text) {
+  auto is_choice = [&](std::string_view v) {
+    return std::find(s.choices.begin(), s.choices.end(), v) != s.choices.end();
+  };
+  if (!s.choice_list) return is_choice(text);
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t comma = text.find(',', start);
+    if (comma == std::string_view::npos) comma = text.size();
+    std::string_view item = text.substr(start, comma - start);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    std::string_view name = item.substr(0, item.find('='));
+    while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+    if (!is_choice(name)) return false;
+    start = comma + 1;
+  }
+  return true;
+}
+
 Status ParseValue(const Setting& s, std::string_view text, FieldRef field) {
   if (auto* p = std::get_if<std::string*>(&field)) {
-    if (!s.choices.empty() &&
-        std::find(s.choices.begin(), s.choices.end(), text) == s.choices.end()) {
+    if (!s.choices.empty() && !ChoiceAllowed(s, text)) {
       std::string allowed;
       for (std::string_view c : s.choices) allowed += (allowed.empty() ? "" : ", ") + std::string(c);
+      if (s.choice_list) allowed += " (several separated by commas, each alone or as NAME=PATH)";
       return BadValue(s, text, "expected one of " + allowed);
     }
     **p = std::string(text);

@@ -38,14 +38,34 @@ struct CrawlerConfig {
   bool allow_private_addresses = false;   // loopback, private, link-local targets
   std::vector<std::string> resolve;       // "host:port:address" overrides (curl --resolve)
   bool archive = true;                    // write every response to warc/
+  int64_t warc_max_bytes = int64_t{1} << 30;  // a WARC file this large is closed, a new one begun
+  int warc_compression_level = 1;        // zlib level of WARC records, 1 fastest .. 9 smallest
+  bool robots = true;                     // obey robots.txt (RFC 9309)
+  int robots_unreachable_seconds = 600;   // a 5xx robots.txt closes its site this long
+  int per_host_delay_ms = 100;            // least time between two requests to one host
+  int max_crawl_delay_ms = 10000;         // robots.txt Crawl-delay honoured up to this; 0 ignores it
+  int max_retries = 2;                    // repeats after a timeout, connection error, 5xx, 429
+  int retry_base_ms = 250;                // first backoff (doubles each retry, with jitter)
+  int retry_max_backoff_ms = 30000;       // backoff cap
+  int max_retry_after_ms = 60000;         // a longer Retry-After is not waited for
+  int breaker_failures = 5;               // consecutive host failures that stop requests to it
+  int breaker_cooldown_ms = 60000;        // how long the host then gets no request
+  int max_fetch_ms = 120000;              // one URL's budget: hops, retries and waits
+  int64_t max_decoded_bytes = 64 << 20;   // a larger decoded (gunzipped...) body aborts
+  int max_header_bytes = 64 << 10;        // a larger response head aborts
+  int low_speed_bytes = 100;              // slower than this (bytes/s) for low_speed_seconds aborts
+  int low_speed_seconds = 20;
+  int freshness_seconds = 0;              // a cached response younger than this is not re-fetched
+  int slow_ms = 1500;                     // a success taking this long is classed "slow"
   bool operator==(const CrawlerConfig&) const = default;
 };
 
 struct VerifyConfig {
-  int passages_per_source = 8;             // passages retrieved per source and claim
+  int passages_per_source = 8;             // evidence windows examined per source and claim
   double min_context_overlap = 0.5;        // share of claim context found near the figure
-  double contradiction_overlap = 0.7;      // stricter overlap before saying "contradicted"
+  double contradiction_overlap = 0.5;      // overlap before saying "contradicted"
   bool search_other_sources = true;        // fall back to the draft's other sources
+  std::string publishers_file;             // extra publishers (TOML), "" for none
   bool operator==(const VerifyConfig&) const = default;
 };
 
@@ -55,9 +75,30 @@ struct CheckConfig {
 };
 
 struct ReportConfig {
-  std::string format = "text";  // text | json
+  std::string format = "text";  // FORMAT[=PATH],... (report::ParseOutputs)
   std::string color = "auto";   // auto | always | never (terminal text only)
   bool operator==(const ReportConfig&) const = default;
+};
+
+struct ServerConfig {
+  std::string listen = "127.0.0.1:8080";  // address:port `serve` listens on (port 0: any)
+  int io_threads = 2;                     // threads reading and writing connections
+  int workers = 4;                        // threads verifying claims and reading sources
+  int check_workers = 2;                  // checks run at once
+  int max_queued_checks = 64;             // checks waiting to run; more get 503
+  int check_wait_ms = 10000;              // POST /v1/checks waits this long, then 202
+  int64_t max_body_bytes = 1 << 20;       // larger request bodies get 413
+  int max_header_bytes = 16384;           // larger request heads get 431
+  int idle_timeout_ms = 30000;            // a kept-alive connection may wait this long
+  int read_timeout_ms = 10000;            // a request must arrive whole within this
+  int write_timeout_ms = 10000;           // a response must be taken within this
+  std::string tokens_file;                // SHA-256 hex of each bearer token; "" = no auth
+  double rate_limit_per_second = 20;      // per token (or client address); 0 = no limit
+  int rate_limit_burst = 40;              // requests allowed at once before limiting
+  int source_cache_entries = 256;         // indexed sources kept for claims:verify
+  int source_cache_ttl_s = 3600;          // a cached source is fetched again after this
+  int shutdown_grace_ms = 30000;          // SIGTERM: how long running work may finish
+  bool operator==(const ServerConfig&) const = default;
 };
 
 struct Config {
@@ -66,6 +107,7 @@ struct Config {
   VerifyConfig verify;
   CheckConfig check;
   ReportConfig report;
+  ServerConfig server;
   bool operator==(const Config&) const = default;
 };
 

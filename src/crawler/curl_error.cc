@@ -45,6 +45,12 @@ FetchFailure ConnectFailure(CURLcode code, const HopFacts& facts) {
 }
 
 FetchFailure TimeoutFailure(const HopFacts& facts) {
+  // curl says "Operation too slow" when the low-speed limit stopped the transfer.
+  if (facts.low_speed_bytes > 0 && facts.curl_message.find("too slow") != std::string::npos) {
+    return {FetchOutcome::kTimeout, "transfer slower than " +
+                                        std::to_string(facts.low_speed_bytes) + " bytes/s for " +
+                                        std::to_string(facts.low_speed_seconds) + " s"};
+  }
   if (!facts.connected && facts.connect_timeout_ms < facts.total_timeout_ms) {
     return {FetchOutcome::kTimeout, "connecting to " + facts.host + " timed out after " +
                                         std::to_string(facts.connect_timeout_ms) + " ms"};
@@ -61,6 +67,10 @@ FetchFailure CurlError(CURLcode code, const HopFacts& facts) {
     return {FetchOutcome::kBlockedAddress,
             std::string(facts.redirected ? "redirect to " : "connection to ") + facts.refused_ip +
                 " refused: " + facts.refused_reason};
+  }
+  if (code == CURLE_WRITE_ERROR && facts.head_too_large) {
+    return {FetchOutcome::kTooLarge,
+            "response head larger than " + std::to_string(facts.max_header_bytes) + " bytes"};
   }
   if ((code == CURLE_WRITE_ERROR && facts.body_too_large) || code == CURLE_FILESIZE_EXCEEDED) {
     return {FetchOutcome::kTooLarge,

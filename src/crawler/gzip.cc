@@ -3,6 +3,9 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <limits>
 #include <memory>
 
@@ -37,9 +40,9 @@ struct InflateEnd {
 using DeflateStream = std::unique_ptr<Deflater, DeflateEnd>;
 using InflateStream = std::unique_ptr<z_stream, InflateEnd>;
 
-common::Result<DeflateStream> NewDeflateStream() {
+common::Result<DeflateStream> NewDeflateStream(int level) {
   auto d = std::make_unique<Deflater>();
-  if (deflateInit2(&d->z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, kGzipWindowBits, kMemLevel,
+  if (deflateInit2(&d->z, level, Z_DEFLATED, kGzipWindowBits, kMemLevel,
                    Z_DEFAULT_STRATEGY) != Z_OK) {
     return common::Status::Internal("zlib deflateInit2 failed");
   }
@@ -57,17 +60,10 @@ Bytef* In(std::string_view data) {
   return reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
 }
 
-}  // namespace
-
-bool StartsWithGzipMagic(std::string_view data) {
-  return data.size() >= 2 && static_cast<unsigned char>(data[0]) == 0x1F &&
-         static_cast<unsigned char>(data[1]) == 0x8B;
-}
-
-common::Result<std::string> GzipMember(std::string_view data) {
-  CC_ASSIGN_OR_RETURN(DeflateStream stream, NewDeflateStream());
-  z_stream& z = stream->z;
+// Compresses all of `data` as one member on a fresh (or reset) stream.
+common::Result<std::string> Deflate(z_stream& z, std::string_view data) {
   std::string out;
+  out.reserve(data.size() / 3 + 64);
   char buffer[kChunk];
   int rc = Z_OK;
   while (rc != Z_STREAM_END) {
@@ -83,6 +79,43 @@ common::Result<std::string> GzipMember(std::string_view data) {
     if (rc == Z_STREAM_ERROR) return common::Status::Internal("zlib deflate failed");
     out.append(buffer, sizeof(buffer) - z.avail_out);
   }
+  return out;
+}
+
+struct FileClose {
+  void operator()(std::FILE* file) const { std::fclose(file); }
+};
+
+}  // namespace
+
+bool StartsWithGzipMagic(std::string_view data) {
+  return data.size() >= 2 && static_cast<unsigned char>(data[0]) == 0x1F &&
+         static_cast<unsigned char>(data[1]) == 0x8B;
+}
+
+common::Result<std::string> GzipMember(std::string_view data, int level) {
+  CC_ASSIGN_OR_RETURN(DeflateStream stream, NewDeflateStream(level));
+  return Deflate(stream->z, data);
+}
+
+struct GzipEncoder::Stream {
+  DeflateStream deflater;
+};
+
+GzipEncoder::GzipEncoder(int level) : level_(level) {}
+GzipEncoder::~GzipEncoder() = default;
+
+common::Result<std::string> GzipEncoder::Member(std::string_view data) {
+  if (stream_ == nullptr) {
+    CC_ASSIGN_OR_RETURN(DeflateStream deflater, NewDeflateStream(level_));
+    stream_ = std::make_unique<Stream>(Stream{std::move(deflater)});
+  } else if (deflateReset(&stream_->deflater->z) != Z_OK ||
+             deflateSetHeader(&stream_->deflater->z, &stream_->deflater->header) != Z_OK) {
+    stream_.reset();
+    return common::Status::Internal("zlib deflateReset failed");
+  }
+  common::Result<std::string> out = Deflate(stream_->deflater->z, data);
+  if (!out.ok()) stream_.reset();
   return out;
 }
 
@@ -116,6 +149,45 @@ common::Result<InflatedMember> GunzipMember(std::string_view input) {
   }
   member.consumed = input.size() - rest.size() - z->avail_in;
   return member;
+}
+
+common::Result<std::string> GunzipMemberAt(const std::filesystem::path& path, int64_t offset) {
+  std::unique_ptr<std::FILE, FileClose> file(std::fopen(path.c_str(), "rbe"));
+  if (!file) {
+    const int err = errno;
+    const std::string what = path.string() + ": " + std::strerror(err);
+    return err == ENOENT ? common::Status::NotFound(what) : common::Status::IoError(what);
+  }
+  auto fail = [&](std::string_view why) {
+    return common::Status::Corruption(path.string() + ": bad gzip member at offset " +
+                                      std::to_string(offset) + ": " + std::string(why));
+  };
+  if (offset < 0 || std::fseek(file.get(), offset, SEEK_SET) != 0) return fail("cannot seek");
+  auto raw = std::make_unique<z_stream>();
+  if (inflateInit2(raw.get(), kGzipWindowBits) != Z_OK) {
+    return common::Status::Internal("zlib inflateInit2 failed");
+  }
+  InflateStream z(raw.release());
+  std::string out;
+  char in[kChunk];
+  char buffer[kChunk];
+  int rc = Z_OK;
+  while (rc != Z_STREAM_END) {
+    if (z->avail_in == 0) {
+      const size_t got = std::fread(in, 1, sizeof(in), file.get());
+      if (got == 0) return fail(std::ferror(file.get()) ? "read error" : "truncated gzip member");
+      z->next_in = reinterpret_cast<Bytef*>(in);
+      z->avail_in = static_cast<uInt>(got);
+    }
+    z->next_out = reinterpret_cast<Bytef*>(buffer);
+    z->avail_out = sizeof(buffer);
+    rc = inflate(z.get(), Z_NO_FLUSH);
+    if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR) {
+      return fail(std::string("bad gzip data: ") + (z->msg != nullptr ? z->msg : "zlib error"));
+    }
+    out.append(buffer, sizeof(buffer) - z->avail_out);
+  }
+  return out;
 }
 
 }  // namespace citecheck::crawler::internal

@@ -1,89 +1,90 @@
-// ReplayFetcher: answers FetchAll from the response records of a WARC file, following
+// ReplayFetcher: answers FetchAll from the response records of WARC files, following
 // the redirects recorded there by the same rules as the live fetcher
-// (internal/redirect.h), so a replayed result matches the live one field for field
-// except from_archive and elapsed_ms (and fetched_at_micros below one second, since
+// (internal/redirect.h) and finishing responses the same way (internal/response.h), so
+// a replayed result matches the live one field for field except from_archive,
+// elapsed_ms, requests and retries (and fetched_at_micros below one second, since
 // WARC-Date has second precision).
-#include <cstdio>
-#include <ctime>
+#include <algorithm>
 #include <map>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <utility>
 #include <vector>
 
+#include "common/config.h"
 #include "crawler/crawler.h"
 #include "crawler/internal/http_head.h"
 #include "crawler/internal/redirect.h"
+#include "crawler/internal/response.h"
 #include "crawler/internal/url.h"
 
 namespace citecheck::crawler {
 namespace {
 
-struct ArchivedResponse {
-  internal::HttpHead head;
-  std::string body;
-  std::string ip;           // WARC-IP-Address, or ""
-  int64_t date_micros = 0;  // WARC-Date
-  int64_t offset = -1;      // of the response record
-};
+using internal::ArchivedResponse;
 
-// "2025-07-30T12:34:56Z", optionally with a fraction of a second; 0 when unparsable.
-int64_t ParseWarcDate(const std::string& date) {
-  std::tm tm{};
-  int consumed = 0;
-  if (std::sscanf(date.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
-                  &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &consumed) != 6) {
-    return 0;
-  }
-  tm.tm_year -= 1900;
-  tm.tm_mon -= 1;
-  int64_t micros = static_cast<int64_t>(timegm(&tm)) * 1000000;
-  if (date[consumed] == '.') {
-    int64_t scale = 100000;
-    for (size_t i = consumed + 1; i < date.size() && date[i] >= '0' && date[i] <= '9'; ++i) {
-      micros += (date[i] - '0') * scale;
-      scale /= 10;
+// The decoded-size limit of replayed bodies: the live fetcher's default.
+const int64_t kMaxDecodedBytes = common::CrawlerConfig{}.max_decoded_bytes;
+
+// The files to read: `path` itself, or the WARC files of a directory in name order.
+common::Result<std::vector<std::filesystem::path>> WarcFiles(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(path, ec)) return std::vector<std::filesystem::path>{path};
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(path, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (entry.is_regular_file() && (name.ends_with(".warc") || name.ends_with(".warc.gz"))) {
+      files.push_back(entry.path());
     }
   }
-  return micros;
+  if (ec) return common::Status::IoError(path.string() + ": " + ec.message());
+  // By name without the extension, so that "run.warc.gz" comes before its rotated
+  // successors "run-00001.warc.gz"... (plain name order would put it last).
+  auto stem = [](const std::filesystem::path& p) {
+    std::string name = p.filename().string();
+    for (std::string_view suffix : {".warc.gz", ".warc"}) {
+      if (name.ends_with(suffix)) return name.substr(0, name.size() - suffix.size());
+    }
+    return name;
+  };
+  std::sort(files.begin(), files.end(),
+            [&](const auto& a, const auto& b) { return stem(a) < stem(b); });
+  return files;
 }
 
-// The HTTP response in a response record's block; nullopt when it is not one.
-std::optional<ArchivedResponse> ParseResponseRecord(const WarcRecord& record) {
-  const std::string& block = record.block;
-  size_t split = block.find("\r\n\r\n");
-  size_t body_at = split == std::string::npos ? std::string::npos : split + 4;
-  if (split == std::string::npos && (split = block.find("\n\n")) != std::string::npos) {
-    body_at = split + 2;
+// Adds the response records of one file; a URL captured again replaces the earlier
+// capture, as a re-fetch would.
+common::Status AddResponses(const std::filesystem::path& file,
+                            std::map<std::string, ArchivedResponse>& responses) {
+  CC_ASSIGN_OR_RETURN(const std::vector<WarcRecord> records, ReadWarc(file));
+  for (const WarcRecord& record : records) {
+    if (record.type != "response") continue;
+    internal::UrlCheck target = internal::CheckFetchUrl(record.target_uri);
+    if (!target.ok) continue;  // dns:, ftp: and other non-HTTP captures
+    std::optional<ArchivedResponse> response = internal::ParseArchivedResponse(record, file.string());
+    if (!response) continue;
+    responses.insert_or_assign(target.url.url, std::move(*response));
   }
-  auto head = internal::ParseHttpHead(std::string_view(block).substr(0, body_at));
-  if (!head.ok()) return std::nullopt;
-  ArchivedResponse out;
-  out.head = std::move(*head);
-  internal::RestoreArchivedHeaders(out.head.headers);
-  if (body_at != std::string::npos) out.body = block.substr(body_at);
-  if (const HttpHeader* ip = FindHeader(record.headers, "WARC-IP-Address")) out.ip = ip->value;
-  out.date_micros = ParseWarcDate(record.date);
-  out.offset = record.offset;
-  return out;
+  return common::Status::Ok();
 }
 
 }  // namespace
 
 class ReplayFetcher::Impl {
  public:
-  Impl(std::string file, int max_redirects, std::map<std::string, ArchivedResponse> responses)
-      : file_(std::move(file)), max_redirects_(max_redirects), responses_(std::move(responses)) {}
+  Impl(std::string source, int max_redirects, std::map<std::string, ArchivedResponse> responses)
+      : source_(std::move(source)), max_redirects_(max_redirects), responses_(std::move(responses)) {}
 
   FetchResult Fetch(const std::string& url) const;
 
  private:
   // Fills `result` from one archived hop. Returns true when a redirect was followed and
   // the chain goes on at chain.current(), false when `result` is final.
-  bool Step(const ArchivedResponse& response, internal::RedirectChain& chain,
-            FetchResult& result) const;
+  bool Step(const ArchivedResponse& response, const std::string& requested,
+            internal::RedirectChain& chain, FetchResult& result) const;
 
-  const std::string file_;
+  const std::string source_;  // the file or directory, for messages
   const int max_redirects_;
   const std::map<std::string, ArchivedResponse> responses_;  // by normalized target URI
 };
@@ -99,6 +100,7 @@ FetchResult ReplayFetcher::Impl::Fetch(const std::string& url) const {
     result.error = check.rejection.error;
     return result;
   }
+  const std::string requested = check.url.url;
   internal::RedirectChain chain(std::move(check.url), max_redirects_);
   while (true) {
     result.final_url = chain.current().url;
@@ -106,19 +108,19 @@ FetchResult ReplayFetcher::Impl::Fetch(const std::string& url) const {
     if (it == responses_.end()) {
       result.outcome = FetchOutcome::kNotArchived;
       result.error = (chain.redirected() ? "redirect target " + chain.current().url + " " : "") +
-                     "not in archive " + file_;
+                     "not in archive " + source_;
       result.redirects = chain.hops();
       return result;
     }
     if (!chain.redirected()) result.fetched_at_micros = it->second.date_micros;
-    if (!Step(it->second, chain, result)) return result;
+    if (!Step(it->second, requested, chain, result)) return result;
   }
 }
 
-bool ReplayFetcher::Impl::Step(const ArchivedResponse& response, internal::RedirectChain& chain,
-                               FetchResult& result) const {
+bool ReplayFetcher::Impl::Step(const ArchivedResponse& response, const std::string& requested,
+                               internal::RedirectChain& chain, FetchResult& result) const {
   result.remote_ip = response.ip;
-  result.warc_file = file_;
+  result.warc_file = response.file;
   result.warc_offset = response.offset;
   const HttpHeader* location = FindHeader(response.head.headers, "Location");
   if (internal::IsRedirectStatus(response.head.status) && location != nullptr) {
@@ -131,26 +133,16 @@ bool ReplayFetcher::Impl::Step(const ArchivedResponse& response, internal::Redir
     result.error = failure->error;
     return false;
   }
-  internal::ApplyFinalResponse(response.head, response.body, result);
   result.redirects = chain.hops();
+  internal::FinishResponse(response.head, response.body, kMaxDecodedBytes, requested, result);
   return false;
 }
 
 common::Result<std::unique_ptr<ReplayFetcher>> ReplayFetcher::Open(
     const std::filesystem::path& warc, int max_redirects) {
-  CC_ASSIGN_OR_RETURN(const std::vector<WarcRecord> records, ReadWarc(warc));
+  CC_ASSIGN_OR_RETURN(const std::vector<std::filesystem::path> files, WarcFiles(warc));
   std::map<std::string, ArchivedResponse> responses;
-  for (const WarcRecord& record : records) {
-    if (record.type != "response") continue;
-    internal::UrlCheck target = internal::CheckFetchUrl(record.target_uri);
-    if (!target.ok) continue;  // dns:, ftp: and other non-HTTP captures
-    std::optional<ArchivedResponse> response = ParseResponseRecord(record);
-    if (!response) continue;
-    // A URL captured twice (cited directly and reached by a redirect, or fetched in
-    // two runs): the later capture wins, as a re-fetch would. A live result may then
-    // name the other capture's offset.
-    responses.insert_or_assign(target.url.url, std::move(*response));
-  }
+  for (const std::filesystem::path& file : files) CC_RETURN_IF_ERROR(AddResponses(file, responses));
   if (responses.empty()) {
     return common::Status::InvalidArgument(warc.string() + ": no HTTP response record");
   }

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <utility>
 
+#include "crawler/internal/content.h"
 #include "crawler/internal/curl_error.h"
 
 namespace citecheck::crawler::internal {
@@ -51,23 +52,39 @@ std::string PeerText(const Endpoint& endpoint) {
 
 }  // namespace
 
+std::vector<std::string> BaseRequestHeaders() {
+  return {"Accept: text/html,application/xhtml+xml,application/pdf;q=0.9,text/plain;q=0.8,*/*;q=0.5",
+          "Accept-Encoding: " + std::string(kAcceptEncoding)};
+}
+
 common::Result<std::unique_ptr<Transfer>> Transfer::Create(const TransferSettings& settings,
-                                                           FetchUrl url, size_t job,
-                                                           bool redirected) {
-  std::unique_ptr<Transfer> transfer(new Transfer(settings, std::move(url), job, redirected));
+                                                           HopRequest request) {
+  std::unique_ptr<Transfer> transfer(new Transfer(settings, std::move(request)));
   if (transfer->easy_ == nullptr) {
-    return common::Status::Internal("curl_easy_init failed for " + transfer->url_.url);
+    return common::Status::Internal("curl_easy_init failed for " + transfer->url().url);
   }
+  CC_RETURN_IF_ERROR(transfer->BuildHeaders());
   CC_RETURN_IF_ERROR(transfer->Configure());
   return transfer;
 }
 
-Transfer::Transfer(const TransferSettings& settings, FetchUrl url, size_t job, bool redirected)
-    : settings_(settings),
-      url_(std::move(url)),
-      job_(job),
-      redirected_(redirected),
-      easy_(curl_easy_init()) {}
+Transfer::Transfer(const TransferSettings& settings, HopRequest request)
+    : settings_(settings), request_(std::move(request)), easy_(curl_easy_init()) {}
+
+common::Status Transfer::BuildHeaders() {
+  std::vector<std::string> lines = BaseRequestHeaders();
+  if (!request_.if_none_match.empty()) lines.push_back("If-None-Match: " + request_.if_none_match);
+  if (!request_.if_modified_since.empty()) {
+    lines.push_back("If-Modified-Since: " + request_.if_modified_since);
+  }
+  for (const std::string& line : lines) {
+    curl_slist* appended = curl_slist_append(headers_.get(), line.c_str());
+    if (appended == nullptr) return common::Status::Internal("curl_slist_append failed");
+    (void)headers_.release();  // now owned through `appended`
+    headers_.reset(appended);
+  }
+  return common::Status::Ok();
+}
 
 Transfer::~Transfer() {
   if (multi_ != nullptr) curl_multi_remove_handle(multi_, easy_.get());
@@ -76,7 +93,7 @@ Transfer::~Transfer() {
 common::Status Transfer::Configure() {
   const common::CrawlerConfig& config = *settings_.config;
   OptionSetter set(easy_.get());
-  set.Set(CURLOPT_URL, url_.url.c_str())
+  set.Set(CURLOPT_URL, url().url.c_str())
       .Set(CURLOPT_PRIVATE, static_cast<void*>(this))
       .Set(CURLOPT_HTTPGET, 1L)
       .Set(CURLOPT_FOLLOWLOCATION, 0L)
@@ -89,8 +106,14 @@ common::Status Transfer::Configure() {
       .Set(CURLOPT_TIMEOUT_MS, static_cast<long>(config.total_timeout_ms))
       .Set(CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(config.max_body_bytes))
       .Set(CURLOPT_ERRORBUFFER, error_buffer_)
-      // No CURLOPT_ACCEPT_ENCODING: bodies arrive as identity, so the archived bytes
-      // are the bytes the extractor parses.
+      // Accept-Encoding is one of our headers, not CURLOPT_ACCEPT_ENCODING: curl must
+      // hand us the coded bytes, which the archive keeps and we decode within limits.
+      .Set(CURLOPT_HTTPHEADER, headers_.get())
+      .Set(CURLOPT_HTTP_CONTENT_DECODING, 0L)
+      .Set(CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS))
+      // With HTTP/2, wait for a connection that can multiplex rather than open another.
+      .Set(CURLOPT_PIPEWAIT, 1L)
+      .Set(CURLOPT_DNS_CACHE_TIMEOUT, 300L)
       .Set(CURLOPT_HEADERFUNCTION, &Transfer::OnHeader)
       .Set(CURLOPT_HEADERDATA, static_cast<void*>(this))
       .Set(CURLOPT_WRITEFUNCTION, &Transfer::OnBody)
@@ -104,15 +127,19 @@ common::Status Transfer::Configure() {
       .Set(CURLOPT_OPENSOCKETDATA, static_cast<void*>(this))
       .Set(CURLOPT_RESOLVER_START_FUNCTION, &Transfer::OnResolverStart)
       .Set(CURLOPT_RESOLVER_START_DATA, static_cast<void*>(this));
+  if (config.low_speed_bytes > 0) {
+    set.Set(CURLOPT_LOW_SPEED_LIMIT, static_cast<long>(config.low_speed_bytes))
+        .Set(CURLOPT_LOW_SPEED_TIME, static_cast<long>(config.low_speed_seconds));
+  }
   if (settings_.resolve != nullptr) set.Set(CURLOPT_RESOLVE, settings_.resolve);
   if (settings_.share != nullptr) set.Set(CURLOPT_SHARE, settings_.share);
-  return set.status(url_.url);
+  return set.status(url().url);
 }
 
 common::Status Transfer::Attach(CURLM* multi) {
   const CURLMcode code = curl_multi_add_handle(multi, easy_.get());
   if (code != CURLM_OK) {
-    return common::Status::Internal("curl_multi_add_handle failed for " + url_.url + ": " +
+    return common::Status::Internal("curl_multi_add_handle failed for " + url().url + ": " +
                                     curl_multi_strerror(code));
   }
   multi_ = multi;
@@ -124,6 +151,11 @@ size_t Transfer::OnHeader(char* data, size_t size, size_t count, void* self) {
   const std::string_view line(data, size * count);
   // A new status line starts a new head: informational 1xx heads are dropped.
   if (line.starts_with("HTTP/")) transfer->head_.clear();
+  const auto limit = static_cast<size_t>(transfer->settings_.config->max_header_bytes);
+  if (transfer->head_.size() + line.size() > limit) {
+    transfer->head_too_large_ = true;
+    return 0;  // curl stops with CURLE_WRITE_ERROR
+  }
   transfer->head_.append(line);
   return line.size();
 }
@@ -159,8 +191,8 @@ curl_socket_t Transfer::OnOpenSocket(void* self, curlsocktype purpose, curl_sock
     return CURL_SOCKET_BAD;
   }
   transfer->last_peer_ = PeerText(*endpoint);
-  std::optional<std::string> refusal =
-      transfer->settings_.policy->Refusal(transfer->url_.host, transfer->url_.port, *endpoint);
+  const FetchUrl& url = transfer->url();
+  std::optional<std::string> refusal = transfer->settings_.policy->Refusal(url.host, url.port, *endpoint);
   if (refusal) {
     transfer->refused_ip_ = endpoint->ip;
     transfer->refused_reason_ = std::move(*refusal);
@@ -171,17 +203,21 @@ curl_socket_t Transfer::OnOpenSocket(void* self, curlsocktype purpose, curl_sock
 
 int Transfer::OnResolverStart(void*, void*, void* self) {
   auto* transfer = static_cast<Transfer*>(self);
-  return IsReservedInvalidName(transfer->url_.host) ? 1 : 0;  // non-zero: "could not resolve"
+  return IsReservedInvalidName(transfer->url().host) ? 1 : 0;  // non-zero: "could not resolve"
 }
 
 HopFacts Transfer::CollectFacts() const {
   const common::CrawlerConfig& config = *settings_.config;
   HopFacts facts;
-  facts.url = url_.url;
-  facts.host = url_.host;
-  facts.redirected = redirected_;
+  facts.url = url().url;
+  facts.host = url().host;
+  facts.redirected = request_.redirected;
   facts.body_too_large = body_too_large_;
   facts.max_body_bytes = config.max_body_bytes;
+  facts.head_too_large = head_too_large_;
+  facts.max_header_bytes = config.max_header_bytes;
+  facts.low_speed_bytes = config.low_speed_bytes;
+  facts.low_speed_seconds = config.low_speed_seconds;
   facts.refused_ip = refused_ip_;
   facts.refused_reason = refused_reason_;
   facts.peer = last_peer_;

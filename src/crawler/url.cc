@@ -75,6 +75,8 @@ FetchUrl Normalize(urls::url& u) {
   FetchUrl out;
   out.url = std::string(u.buffer());
   out.host = std::string(u.encoded_host_name());
+  // encoded_host_name() is empty for IP literals: they are spelled out canonically.
+  if (u.host_type() == urls::host_type::ipv4) out.host = u.host_ipv4_address().to_string();
   if (u.host_type() == urls::host_type::ipv6) out.host = u.host_ipv6_address().to_string();
   out.port = u.has_port() ? u.port_number() : default_port;
   return out;

@@ -153,4 +153,37 @@ common::Result<std::vector<WarcRecord>> ReadWarc(const std::filesystem::path& pa
   return ReadPlain(path, data);
 }
 
+common::Result<WarcRecord> ReadWarcRecordAt(const std::filesystem::path& path, int64_t offset) {
+  std::filesystem::path file = path;
+  std::error_code ec;
+  if (!std::filesystem::exists(file, ec)) {
+    const std::filesystem::path open = path.string() + ".open";
+    if (std::filesystem::exists(open, ec)) file = open;
+  }
+  if (offset < 0) return common::Status::NotFound(path.string() + ": no record at offset -1");
+  auto member = internal::GunzipMemberAt(file, offset);
+  std::string data;
+  size_t pos = 0;
+  if (member.ok()) {
+    data = std::move(*member);
+  } else if (member.status().code() == common::StatusCode::kCorruption) {
+    // Not a gzip member there: an uncompressed file, read whole.
+    common::Result<std::string> whole = common::ReadFile(file);
+    if (!whole.ok()) return common::Status::IoError(whole.status().message());
+    if (internal::StartsWithGzipMagic(*whole)) return member.status();
+    data = std::move(*whole);
+    pos = static_cast<size_t>(offset);
+    if (pos >= data.size()) {
+      return common::Status::NotFound(path.string() + ": no record at offset " +
+                                      std::to_string(offset));
+    }
+  } else {
+    return member.status();
+  }
+  auto parsed = ParseRecord(data, pos);
+  if (!parsed.ok()) return Corrupt(path, static_cast<size_t>(offset), parsed.status().message());
+  parsed->record.offset = offset;
+  return std::move(parsed->record);
+}
+
 }  // namespace citecheck::crawler

@@ -6,6 +6,11 @@
 // records and archives; having no randomness makes the file a pure function of its
 // inputs and the clock, so an example archive can be committed and written again
 // byte for byte.
+//
+// Rotation starts the next file before an exchange once the current one has reached
+// max_file_bytes; the new file's warcinfo is dated by that exchange, so rotated
+// output stays reproducible too. One zlib stream is reused for every record
+// (GzipEncoder): compressing is most of the cost of archiving.
 #include <unistd.h>
 
 #include <cerrno>
@@ -67,49 +72,94 @@ common::Status IoError(std::string_view what, const std::filesystem::path& path,
                                  std::strerror(err));
 }
 
+// "<dir>/run.warc.gz", 3 -> "<dir>/run-00003.warc.gz".
+std::filesystem::path RotatedPath(const std::filesystem::path& first, int index) {
+  std::string name = first.filename().string();
+  std::string ext;
+  for (std::string_view suffix : {".warc.gz", ".warc"}) {
+    if (name.ends_with(suffix)) {
+      ext = suffix;
+      name.resize(name.size() - suffix.size());
+      break;
+    }
+  }
+  char number[16];
+  std::snprintf(number, sizeof(number), "-%05d", index);
+  return first.parent_path() / (name + number + ext);
+}
+
+// One file being written: its names, handle and position.
+struct OpenFile {
+  std::filesystem::path path;       // final name
+  std::filesystem::path open_path;  // where it is written until closed
+  std::string name;                 // path's file name, for WARC-Filename and IDs
+  File file;
+  int64_t offset = 0;   // bytes written so far
+  int64_t records = 0;  // records written so far
+  std::string warcinfo_id;
+};
+
 }  // namespace
 
 class WarcWriter::Impl {
  public:
-  Impl(std::filesystem::path path, File file, int64_t created_micros)
-      : path_(std::move(path)),
-        open_path_(path_.string() + ".open"),
-        name_(path_.filename().string()),
+  Impl(std::filesystem::path first, const WarcWriterOptions& options, int64_t created_micros)
+      : first_(std::move(first)),
+        options_(options),
         created_micros_(created_micros),
-        file_(std::move(file)) {}
+        encoder_(options.compression_level) {}
 
-  const std::filesystem::path& path() const { return path_; }
-  const std::filesystem::path& open_path() const { return open_path_; }
+  const std::filesystem::path& path() const { return current_.path; }
+  std::vector<std::filesystem::path> files() const { return files_; }
 
-  common::Status WriteWarcInfo() {
-    const std::string block =
-        "software: " + std::string(kSoftware) + "\r\n" + std::string(kWarcInfoBody);
-    const std::string date = common::FormatIso8601(created_micros_);
-    warcinfo_id_ = NextId("warcinfo", "", date, block);
-    std::vector<Field> fields = {{"WARC-Type", "warcinfo"},
-                                 {"WARC-Record-ID", warcinfo_id_},
-                                 {"WARC-Date", date},
-                                 {"WARC-Filename", name_},
-                                 {"WARC-Block-Digest", common::WarcSha1Digest(block)},
-                                 {"Content-Type", "application/warc-fields"}};
-    return Append(RenderRecord(fields, block)).status();
+  // Starts file number `index` (0 is the first path) with its warcinfo record.
+  common::Status Open(int index, int64_t date_micros) {
+    OpenFile next;
+    next.path = index == 0 ? first_ : RotatedPath(first_, index);
+    next.open_path = next.path.string() + ".open";
+    next.name = next.path.filename().string();
+    next.file.reset(std::fopen(next.open_path.c_str(), "wbe"));
+    if (!next.file) return IoError("cannot create", next.open_path, errno);
+    current_ = std::move(next);
+    index_ = index;
+    closed_ = false;
+    common::Status status = WriteWarcInfo(date_micros);
+    if (!status.ok()) {
+      current_.file.reset();
+      std::error_code ignored;
+      std::filesystem::remove(current_.open_path, ignored);
+      closed_ = true;
+      close_status_ = status;
+      return status;
+    }
+    files_.push_back(current_.path);
+    return status;
   }
 
   common::Result<int64_t> Write(const WarcExchange& exchange) {
-    if (closed_) return common::Status::FailedPrecondition(path_.string() + ": already closed");
-    const std::string date =
-        common::FormatIso8601(exchange.date_micros != 0 ? exchange.date_micros : created_micros_);
-    const std::string response_block = exchange.response_head + exchange.response_body;
-    const std::string request_id =
-        NextId("request", exchange.target_uri, date, exchange.request_head);
-    const std::string response_id = NextId("response", exchange.target_uri, date, response_block);
+    if (closed_) return common::Status::FailedPrecondition(path().string() + ": already closed");
+    const int64_t date_micros = exchange.date_micros != 0 ? exchange.date_micros : created_micros_;
+    // Rotate before the pair, so that a request and its response share a file.
+    if (options_.max_file_bytes > 0 && current_.offset >= options_.max_file_bytes &&
+        current_.records > 1) {
+      CC_RETURN_IF_ERROR(Close());
+      CC_RETURN_IF_ERROR(Open(index_ + 1, date_micros));
+    }
+    const std::string date = common::FormatIso8601(date_micros);
+    std::string response_block;
+    response_block.reserve(exchange.response_head.size() + exchange.response_body.size());
+    response_block.append(exchange.response_head).append(exchange.response_body);
+    const std::string request_digest = common::WarcSha1Digest(exchange.request_head);
+    const std::string response_digest = common::WarcSha1Digest(response_block);
+    const std::string request_id = NextId("request", exchange.target_uri, date, request_digest);
+    const std::string response_id = NextId("response", exchange.target_uri, date, response_digest);
     std::vector<Field> request = CommonFields("request", request_id, date, exchange);
     request.push_back({"WARC-Concurrent-To", response_id});
-    request.push_back({"WARC-Block-Digest", common::WarcSha1Digest(exchange.request_head)});
+    request.push_back({"WARC-Block-Digest", request_digest});
     request.push_back({"Content-Type", "application/http;msgtype=request"});
     std::vector<Field> response = CommonFields("response", response_id, date, exchange);
     response.push_back({"WARC-Concurrent-To", request_id});
-    response.push_back({"WARC-Block-Digest", common::WarcSha1Digest(response_block)});
+    response.push_back({"WARC-Block-Digest", response_digest});
     response.push_back({"WARC-Payload-Digest", common::WarcSha1Digest(exchange.response_body)});
     response.push_back({"Content-Type", "application/http;msgtype=response"});
     CC_RETURN_IF_ERROR(Append(RenderRecord(request, exchange.request_head)).status());
@@ -124,6 +174,20 @@ class WarcWriter::Impl {
   }
 
  private:
+  common::Status WriteWarcInfo(int64_t date_micros) {
+    const std::string block =
+        "software: " + std::string(kSoftware) + "\r\n" + std::string(kWarcInfoBody);
+    const std::string date = common::FormatIso8601(date_micros);
+    current_.warcinfo_id = NextId("warcinfo", "", date, common::WarcSha1Digest(block));
+    std::vector<Field> fields = {{"WARC-Type", "warcinfo"},
+                                 {"WARC-Record-ID", current_.warcinfo_id},
+                                 {"WARC-Date", date},
+                                 {"WARC-Filename", current_.name},
+                                 {"WARC-Block-Digest", common::WarcSha1Digest(block)},
+                                 {"Content-Type", "application/warc-fields"}};
+    return Append(RenderRecord(fields, block)).status();
+  }
+
   std::vector<Field> CommonFields(std::string_view type, const std::string& id,
                                   const std::string& date, const WarcExchange& exchange) const {
     std::vector<Field> fields = {{"WARC-Type", std::string(type)},
@@ -131,68 +195,71 @@ class WarcWriter::Impl {
                                  {"WARC-Date", date},
                                  {"WARC-Target-URI", exchange.target_uri}};
     if (!exchange.ip.empty()) fields.push_back({"WARC-IP-Address", exchange.ip});
-    fields.push_back({"WARC-Warcinfo-ID", warcinfo_id_});
+    fields.push_back({"WARC-Warcinfo-ID", current_.warcinfo_id});
     return fields;
   }
 
+  // The ID of the next record, from its position, type, target, date and the
+  // WarcSha1Digest of its block.
   std::string NextId(std::string_view type, std::string_view target, std::string_view date,
-                     std::string_view block) {
-    const std::string seed = name_ + "\n" + std::to_string(records_++) + "\n" + std::string(type) +
-                             "\n" + std::string(target) + "\n" + std::string(date) + "\n" +
-                             common::WarcSha1Digest(block);
+                     std::string_view block_digest) {
+    const std::string seed = current_.name + "\n" + std::to_string(current_.records++) + "\n" +
+                             std::string(type) + "\n" + std::string(target) + "\n" +
+                             std::string(date) + "\n" + std::string(block_digest);
     return RecordId(seed);
   }
 
   // Compresses and appends one record; returns its offset.
   common::Result<int64_t> Append(const std::string& record) {
-    CC_ASSIGN_OR_RETURN(const std::string member, internal::GzipMember(record));
-    if (std::fwrite(member.data(), 1, member.size(), file_.get()) != member.size() ||
-        std::fflush(file_.get()) != 0) {
-      return IoError("cannot write", open_path_, errno);
+    CC_ASSIGN_OR_RETURN(const std::string member, encoder_.Member(record));
+    if (std::fwrite(member.data(), 1, member.size(), current_.file.get()) != member.size() ||
+        std::fflush(current_.file.get()) != 0) {
+      return IoError("cannot write", current_.open_path, errno);
     }
-    const int64_t offset = offset_;
-    offset_ += static_cast<int64_t>(member.size());
+    const int64_t offset = current_.offset;
+    current_.offset += static_cast<int64_t>(member.size());
     return offset;
   }
 
   common::Status Finish() {
-    if (std::fflush(file_.get()) != 0 || ::fsync(::fileno(file_.get())) != 0) {
-      return IoError("cannot flush", open_path_, errno);
+    std::FILE* file = current_.file.get();
+    if (std::fflush(file) != 0 || ::fsync(::fileno(file)) != 0) {
+      return IoError("cannot flush", current_.open_path, errno);
     }
-    if (std::fclose(file_.release()) != 0) return IoError("cannot close", open_path_, errno);
+    if (std::fclose(current_.file.release()) != 0) {
+      return IoError("cannot close", current_.open_path, errno);
+    }
     std::error_code ec;
-    std::filesystem::rename(open_path_, path_, ec);
+    std::filesystem::rename(current_.open_path, current_.path, ec);
     if (ec) {
-      return common::Status::IoError("cannot rename " + open_path_.string() + " to " +
-                                     path_.string() + ": " + ec.message());
+      return common::Status::IoError("cannot rename " + current_.open_path.string() + " to " +
+                                     current_.path.string() + ": " + ec.message());
     }
     return common::Status::Ok();
   }
 
-  const std::filesystem::path path_;
-  const std::filesystem::path open_path_;  // where the file is written until Close()
-  const std::string name_;                 // path_'s file name, for WARC-Filename and IDs
-  const int64_t created_micros_;
-  File file_;            // null once closed
-  int64_t offset_ = 0;   // bytes written so far
-  int64_t records_ = 0;  // records written so far
-  std::string warcinfo_id_;
-  bool closed_ = false;
-  common::Status close_status_;  // what the first Close() returned
+  const std::filesystem::path first_;
+  const WarcWriterOptions options_;
+  const int64_t created_micros_;  // for exchanges without a date
+  OpenFile current_;
+  int index_ = 0;
+  std::vector<std::filesystem::path> files_;  // every file opened, final names
+  internal::GzipEncoder encoder_;
+  bool closed_ = true;
+  common::Status close_status_;  // what the first Close() of the current file returned
 };
 
 common::Result<std::unique_ptr<WarcWriter>> WarcWriter::Create(const std::filesystem::path& path,
                                                                const common::Clock& clock) {
-  const std::filesystem::path open_path = path.string() + ".open";
-  File file(std::fopen(open_path.c_str(), "wbe"));
-  if (!file) return IoError("cannot create", open_path, errno);
-  auto impl = std::make_unique<Impl>(path, std::move(file), clock.NowMicros());
-  if (common::Status status = impl->WriteWarcInfo(); !status.ok()) {
-    impl.reset();
-    std::error_code ignored;
-    std::filesystem::remove(open_path, ignored);
-    return status;
-  }
+  return Create(path, clock, WarcWriterOptions{});
+}
+
+common::Result<std::unique_ptr<WarcWriter>> WarcWriter::Create(const std::filesystem::path& path,
+                                                               const common::Clock& clock,
+                                                               const WarcWriterOptions& options) {
+  const int64_t now = clock.NowMicros();
+  auto impl = std::make_unique<Impl>(path, options, now);
+  CC_RETURN_IF_ERROR(impl->Open(0, now));
   return std::unique_ptr<WarcWriter>(new WarcWriter(std::move(impl)));
 }
 
@@ -210,5 +277,7 @@ common::Result<int64_t> WarcWriter::Write(const WarcExchange& exchange) {
 common::Status WarcWriter::Close() { return impl_->Close(); }
 
 const std::filesystem::path& WarcWriter::path() const { return impl_->path(); }
+
+std::vector<std::filesystem::path> WarcWriter::files() const { return impl_->files(); }
 
 }  // namespace citecheck::crawler

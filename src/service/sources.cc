@@ -23,6 +23,9 @@ std::string ReasonPrefix(crawler::FetchOutcome o) {
     case crawler::FetchOutcome::kUnsupportedScheme: return "unsupported scheme";
     case crawler::FetchOutcome::kInvalidUrl: return "invalid URL";
     case crawler::FetchOutcome::kNotArchived: return "not in the archive";
+    // The crawler's message says it all: "disallowed by http://h/robots.txt: ...".
+    case crawler::FetchOutcome::kRobotsDisallowed: return "";
+    case crawler::FetchOutcome::kHostUnavailable: return "host unavailable";
     default: return "fetch failed";
   }
 }
@@ -55,6 +58,7 @@ std::string FailureReason(const crawler::FetchResult& f) {
     return f.error.empty() ? "HTTP " + std::to_string(f.status) : f.error;
   }
   std::string prefix = ReasonPrefix(f.outcome);
+  if (prefix.empty()) return f.error;
   return f.error.empty() ? prefix : prefix + ": " + f.error;
 }
 
@@ -64,6 +68,16 @@ Result<SourceRead> ReadFetched(crawler::FetchResult fetch, index::Index& index) 
   const crawler::FetchResult& f = read.fetch;
   if (f.outcome != crawler::FetchOutcome::kOk) {
     read.failure = FailureReason(f);
+    return read;
+  }
+  // A soft 404 answered 200, but what it says is "not found": reading it would index
+  // an error page as the cited source.
+  if (f.soft_404) {
+    read.failure = "the page is gone (soft 404: " + f.soft_404_reason + ")";
+    return read;
+  }
+  if (!f.content_type.empty() && !crawler::IsReadableMediaType(f.content_type)) {
+    read.failure = "not a readable document: " + f.content_type;
     return read;
   }
   auto doc = extract::Extract(f.body, f.content_type, f.charset, f.final_url);

@@ -8,6 +8,7 @@
 
 #include "store/internal/schema.h"
 #include "store/internal/sqlite.h"
+#include "store/internal/store_impl.h"
 
 namespace citecheck::store {
 namespace {
@@ -85,6 +86,7 @@ constexpr Sql kCountRows[] = {
     {"documents", "SELECT COUNT(*) FROM documents"},
     {"checks", "SELECT COUNT(*) FROM checks"},
     {"verdicts", "SELECT COUNT(*) FROM verdicts"},
+    {"http_cache", "SELECT COUNT(*) FROM http_cache"},
 };
 
 // The host of `url`, lower-cased (host names are case-insensitive); "" when the URL
@@ -220,10 +222,6 @@ Status CheckDirectoryExists(const std::filesystem::path& path) {
 }
 
 }  // namespace
-
-struct Store::Impl {
-  Connection db;
-};
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 

@@ -91,6 +91,48 @@ struct CheckRecord {
   bool operator==(const CheckRecord&) const = default;
 };
 
+// ---------------------------------------------------------------------------------
+// Jobs of the HTTP API (`citecheck serve`): drafts queued for a check, and what the
+// check produced. A job moves queued -> running -> done | failed; a running job whose
+// process stopped is queued again by RequeueRunningJobs.
+
+struct JobRecord {
+  int64_t id = 0;                 // assigned by AddJob
+  std::string kind = "check";     // what the job does; only "check" for now
+  std::string state = "queued";   // queued | running | done | failed
+  std::string input_name;         // the draft's name in messages ("draft.md")
+  std::string input;              // the draft as sent
+  std::string options_json = "{}";  // the request's options, as a JSON object
+  std::string owner;              // the token name that submitted it, "" when anonymous
+  int64_t created_at_micros = 0;
+  int64_t started_at_micros = 0;  // 0 until it runs (the last start when retried)
+  int64_t finished_at_micros = 0; // 0 until done or failed
+  int attempts = 0;               // how many times it was started
+  std::string error_code;         // failed: common::StatusCodeName; "" otherwise
+  std::string error_message;
+  bool operator==(const JobRecord&) const = default;
+};
+
+// One rendering of a finished job's report ("json", "html", "sarif", "claimreview").
+struct JobOutput {
+  std::string format;
+  std::string content;
+  bool operator==(const JobOutput&) const = default;
+};
+
+// The HTTP cache entry of one URL (see Store::PutHttpCache).
+struct HttpCacheRecord {
+  std::string url;             // the key: the requested URL, normalized
+  std::string final_url;       // where its redirects led
+  std::string redirects_json;  // JSON array of {url, status, location}
+  std::string etag;            // "" when the response had none
+  std::string last_modified;   // "" when the response had none
+  std::string warc_file;       // the archived final response
+  int64_t warc_offset = -1;
+  int64_t validated_at_micros = 0;  // the last 200 or 304 for it
+  bool operator==(const HttpCacheRecord&) const = default;
+};
+
 // How a Store is opened. The defaults are those of the one-argument Store::Open.
 struct StoreOptions {
   // How long a write waits for the lock held by another connection (another process,
@@ -157,8 +199,46 @@ class Store {
   common::Result<std::vector<int64_t>> ListChecks() const;
 
   // Row counts per table, for tests and `citecheck status`. `table` is one of
-  // sources, fetches, documents, checks, verdicts; kInvalidArgument otherwise.
+  // sources, fetches, documents, checks, verdicts, http_cache; kInvalidArgument
+  // otherwise.
   common::Result<int64_t> CountRows(std::string_view table) const;
+
+  // ---------------------------------------------------------------------------------
+  // Jobs (implemented in jobs.cc).
+
+  // Adds a queued job unless `max_queued` jobs are already queued; returns its id.
+  // job.id and job.state are ignored. kResourceExhausted when the queue is full;
+  // kInvalidArgument when job.kind is not "check".
+  common::Result<int64_t> AddJob(const JobRecord& job, int64_t max_queued);
+  // kNotFound, naming the id, when there is no such job.
+  common::Result<JobRecord> GetJob(int64_t id) const;
+  // Moves the oldest queued job to running (started_at = now_micros, attempts + 1)
+  // and returns it; nullopt when none is queued. Safe against other Stores on the
+  // same file: each queued job is started once.
+  common::Result<std::optional<JobRecord>> StartNextJob(int64_t now_micros);
+  // Ends a running job: `state` is "done" or "failed" (with `error`, whose code name
+  // and message are kept), `outputs` are stored with it, all in one transaction.
+  // kFailedPrecondition when the job is not running; kInvalidArgument for another state.
+  common::Status FinishJob(int64_t id, std::string_view state, const common::Status& error,
+                           const std::vector<JobOutput>& outputs, int64_t now_micros);
+  // After a stop: running jobs started fewer than `max_attempts` times are queued
+  // again, the others fail ("interrupted N times"). Returns how many were queued.
+  common::Result<int64_t> RequeueRunningJobs(int max_attempts, int64_t now_micros);
+  // Jobs in `state` (queued, running, done, failed).
+  common::Result<int64_t> CountJobs(std::string_view state) const;
+  // The output of job `id` in `format`; nullopt when there is none.
+  common::Result<std::optional<std::string>> GetJobOutput(int64_t id,
+                                                          std::string_view format) const;
+
+  // ---------------------------------------------------------------------------------
+  // HTTP cache (implemented in http_cache.cc): for each URL, the validators of its last
+  // good response and where that response is archived, so that the crawler can ask
+  // "has it changed?" (If-None-Match / If-Modified-Since) and reuse the archived body.
+
+  // Adds or replaces the entry of entry.url. kInvalidArgument when url is empty.
+  common::Status PutHttpCache(const HttpCacheRecord& entry);
+  // The entry of `url` (exactly as stored); nullopt when there is none.
+  common::Result<std::optional<HttpCacheRecord>> GetHttpCache(std::string_view url) const;
 
  private:
   class Impl;

@@ -64,7 +64,8 @@ TEST(Config, ApplySettingRejectsBadValuesWithTheirName) {
       {"crawler.archive", "maybe",
        "setting crawler.archive: invalid value \"maybe\": expected true or false"},
       {"report.format", "xml",
-       "setting report.format: invalid value \"xml\": expected one of text, json"},
+       "setting report.format: invalid value \"xml\": expected one of text, json, html, sarif, "
+       "markdown, junit, claimreview (several separated by commas, each alone or as NAME=PATH)"},
   };
   for (const BadSetting& b : cases) {
     Config c;

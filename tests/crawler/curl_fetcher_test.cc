@@ -20,6 +20,7 @@
 #include "common/clock.h"
 #include "common/hash.h"
 #include "crawler/crawler.h"
+#include "fetcher_fixture.h"
 #include "printers.h"
 #include "testutil/http_server.h"
 #include "testutil/testutil.h"
@@ -29,80 +30,12 @@ namespace {
 
 using testutil::HttpRequest;
 using testutil::HttpResponse;
+using test::CurlFetcherTest;
+using test::kNow;
+using test::Page;
+using test::Redirect;
 
-constexpr int64_t kNow = int64_t{1700000000} * 1000000;
-
-// A response with `body`, and optionally a status, headers and a delay.
-HttpResponse Page(std::string body, int status = 200,
-                  std::vector<std::pair<std::string, std::string>> headers = {}, int delay_ms = 0) {
-  HttpResponse response;
-  response.status = status;
-  response.headers = std::move(headers);
-  response.body = std::move(body);
-  response.delay_ms = delay_ms;
-  return response;
-}
-
-HttpResponse Redirect(int status, std::string location) {
-  return Page("", status, {{"Location", std::move(location)}});
-}
-
-class CurlFetcherTest : public ::testing::Test {
- protected:
-  CurlFetcherTest() : clock_(kNow) {
-    config_.allow_private_addresses = true;
-    config_.connect_timeout_ms = 2000;
-    config_.total_timeout_ms = 5000;
-  }
-
-  std::vector<FetchResult> Fetch(const std::vector<std::string>& urls,
-                                 WarcWriter* archive = nullptr) {
-    auto fetcher = CurlFetcher::Create(config_, clock_, archive, &logger_);
-    EXPECT_OK(fetcher);
-    if (!fetcher.ok()) return {};
-    return (*fetcher)->FetchAll(urls);
-  }
-
-  FetchResult FetchOne(const std::string& url) {
-    std::vector<FetchResult> results = Fetch({url});
-    return results.empty() ? FetchResult{} : results[0];
-  }
-
-  // The result of a request that got no response.
-  FetchResult Failed(const std::string& url, FetchOutcome outcome, std::string error) {
-    FetchResult r;
-    r.url = url;
-    r.final_url = url;
-    r.outcome = outcome;
-    r.error = std::move(error);
-    r.fetched_at_micros = kNow;
-    return r;
-  }
-
-  // "http://<name>:<port>" for a name pinned to the server with `resolve`.
-  std::string Pinned(const std::string& name, std::string_view target) {
-    config_.resolve.push_back(name + ":" + std::to_string(server_.port()) + ":127.0.0.1");
-    return "http://" + name + ":" + std::to_string(server_.port()) + std::string(target);
-  }
-
-  testutil::HttpServer server_;
-  common::CrawlerConfig config_;
-  common::ManualClock clock_;
-  common::CapturingLogger logger_;
-};
-
-// A port on 127.0.0.1 with nothing listening: bound by us, then released.
-int ClosedPort() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  EXPECT_EQ(::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)), 0);
-  socklen_t len = sizeof(addr);
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  ::close(fd);
-  return ntohs(addr.sin_port);
-}
+using test::ClosedPort;
 
 // Every field of a successful fetch: status, headers in order, media type and
 // charset from Content-Type, body, peer address, start time from the clock.
@@ -124,11 +57,12 @@ TEST_F(CurlFetcherTest, FetchesPageWithHeadersAndCharset) {
   expected.body = "<p>caf\xE9</p>";
   expected.remote_ip = "127.0.0.1";
   expected.fetched_at_micros = kNow;
+  expected.requests = 1;
   EXPECT_EQ(FetchOne(url), expected);
 }
 
-// The request carries the configured User-Agent and no Accept-Encoding.
-TEST_F(CurlFetcherTest, SendsUserAgentAndNoAcceptEncoding) {
+// The request carries the configured User-Agent and asks for gzip, deflate and br.
+TEST_F(CurlFetcherTest, SendsUserAgentAndAcceptEncoding) {
   std::mutex mu;
   std::vector<std::pair<std::string, std::string>> headers;
   server_.Route("/ua", [&](const HttpRequest& request) {
@@ -141,7 +75,7 @@ TEST_F(CurlFetcherTest, SendsUserAgentAndNoAcceptEncoding) {
   std::lock_guard<std::mutex> lock(mu);
   std::map<std::string, std::string> by_name(headers.begin(), headers.end());
   EXPECT_EQ(by_name["User-Agent"], "citecheck-test/2");
-  EXPECT_EQ(by_name.count("Accept-Encoding"), 0u);
+  EXPECT_EQ(by_name["Accept-Encoding"], "gzip, deflate, br");
 }
 
 // 4xx/5xx are HTTP errors with the status and reason; the body is kept.
@@ -266,7 +200,7 @@ TEST_F(CurlFetcherTest, RedirectToPrivateAddressIsBlocked) {
   for (const BlockedRedirectCase& c : cases) {
     server_.Route("/go", Redirect(302, c.location));
     FetchResult result = FetchOne(start);
-    FetchResult expected = Failed(start, FetchOutcome::kBlockedAddress, c.error);
+    FetchResult expected = Failed(start, FetchOutcome::kBlockedAddress, c.error, 2);
     expected.final_url = c.final_url;
     expected.redirects = {{start, 302, c.location}};
     EXPECT_EQ(result, expected) << c.location;

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "printers.h"
 #include "testutil/testutil.h"
 
@@ -42,6 +44,33 @@ TEST(Gzip, DetectsTruncationAndGarbage) {
   std::string bad = *member;
   bad[12] ^= 0x55;
   EXPECT_EQ(GunzipMember(bad).status().code(), common::StatusCode::kCorruption);
+}
+
+// The reusing encoder gives exactly GzipMember's bytes, member after member.
+TEST(GzipEncoder, SameBytesAsAFreshStream) {
+  GzipEncoder encoder;
+  for (const std::string& data :
+       {std::string("first"), std::string(), std::string(200000, 'z'), std::string("last")}) {
+    auto fresh = GzipMember(data);
+    auto reused = encoder.Member(data);
+    ASSERT_OK(fresh);
+    ASSERT_OK(reused);
+    EXPECT_EQ(*reused, *fresh);
+  }
+}
+
+// A member is read from its offset in a file, reading no further than it ends.
+TEST(GunzipMemberAt, ReadsOneMemberOfAFile) {
+  testutil::TempDir dir;
+  const auto path = dir.path() / "members.gz";
+  const std::string first = *GzipMember("alpha");
+  const std::string second = *GzipMember(std::string(100000, 'b'));
+  std::ofstream(path, std::ios::binary) << first << second << "trailing garbage";
+  EXPECT_EQ(*GunzipMemberAt(path, 0), "alpha");
+  EXPECT_EQ(*GunzipMemberAt(path, static_cast<int64_t>(first.size())), std::string(100000, 'b'));
+  EXPECT_EQ(GunzipMemberAt(path, 3).status().code(), common::StatusCode::kCorruption);
+  EXPECT_EQ(GunzipMemberAt(dir.path() / "missing.gz", 0).status().code(),
+            common::StatusCode::kNotFound);
 }
 
 }  // namespace

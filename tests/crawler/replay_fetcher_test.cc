@@ -5,6 +5,7 @@
 #include "common/clock.h"
 #include "common/hash.h"
 #include "crawler/crawler.h"
+#include "crawler/internal/gzip.h"
 #include "crawler/internal/http_head.h"
 #include "printers.h"
 #include "testutil/http_server.h"
@@ -50,6 +51,8 @@ TEST(ReplayFetcher, RoundTripMatchesLiveFetch) {
   common::ManualClock clock(kNow);
   common::CrawlerConfig config;
   config.allow_private_addresses = true;
+  config.robots = false;
+  config.per_host_delay_ms = 0;
   std::vector<FetchResult> live;
   {
     auto writer = WarcWriter::Create(path, clock);
@@ -80,6 +83,7 @@ TEST(ReplayFetcher, RoundTripMatchesLiveFetch) {
   for (size_t i = 0; i < live.size(); ++i) {
     FetchResult expected = live[i];
     expected.from_archive = true;
+    expected.requests = 0;
     EXPECT_EQ(replayed[i], expected) << urls[i];
   }
   EXPECT_EQ(live[1].redirects.size(), 2u);
@@ -173,6 +177,48 @@ TEST_F(ReplayArchiveTest, HonoursMaxRedirects) {
   const FetchResult result = replay->FetchAll({"http://a.test/1"})[0];
   EXPECT_EQ(result.outcome, FetchOutcome::kTooManyRedirects);
   EXPECT_EQ(result.error, "more than 1 redirects");
+}
+
+// Archived bodies keep their content coding; replay decodes them as the live fetcher
+// does, and finds soft 404s and sniffed types the same way.
+TEST_F(ReplayArchiveTest, DecodesBodiesAndAppliesTheSameRules) {
+  const std::string page = "<html><head><title>Page introuvable</title></head><body></body></html>";
+  auto replay = Open(
+      {Exchange("http://a.test/coded",
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n",
+                *internal::GzipMember(page)),
+       Exchange("http://a.test/untyped", "HTTP/1.1 200 OK\r\n\r\n", "%PDF-1.4 ...")});
+  ASSERT_NE(replay, nullptr);
+  const std::vector<FetchResult> results =
+      replay->FetchAll({"http://a.test/coded", "http://a.test/untyped"});
+  EXPECT_EQ(results[0].body, page);
+  EXPECT_TRUE(results[0].soft_404);
+  EXPECT_EQ(results[0].soft_404_reason, "the title says \"page introuvable\"");
+  EXPECT_EQ(results[1].content_type, "application/pdf");
+  EXPECT_TRUE(results[1].type_sniffed);
+}
+
+// A directory of WARC files (a rotated archive) replays as one archive; a later file's
+// capture of a URL wins over an earlier one's.
+TEST(ReplayFetcher, ReadsEveryFileOfADirectory) {
+  testutil::TempDir dir;
+  common::ManualClock clock(kNow);
+  {
+    auto writer = WarcWriter::Create(dir.path() / "run.warc.gz", clock, {1});  // rotate always
+    ASSERT_OK(writer);
+    for (const auto& [uri, body] : std::vector<std::pair<std::string, std::string>>{
+             {"http://a.test/1", "one"}, {"http://a.test/2", "two"}, {"http://a.test/1", "again"}}) {
+      ASSERT_OK((*writer)->Write(Exchange(uri, "HTTP/1.1 200 OK\r\n\r\n", body)));
+    }
+    EXPECT_EQ((*writer)->files().size(), 3u);
+  }
+  auto replay = ReplayFetcher::Open(dir.path());
+  ASSERT_OK(replay);
+  const std::vector<FetchResult> results = (*replay)->FetchAll({"http://a.test/1", "http://a.test/2"});
+  EXPECT_EQ(results[0].body, "again");
+  EXPECT_EQ(results[0].warc_file, (dir.path() / "run-00002.warc.gz").string());
+  EXPECT_EQ(results[1].body, "two");
+  EXPECT_EQ(results[1].warc_file, (dir.path() / "run-00001.warc.gz").string());
 }
 
 TEST(ReplayFetcher, OpenNeedsAResponseRecord) {

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "crawler/internal/http_head.h"
 #include "printers.h"
 #include "testutil/http_server.h"
@@ -18,11 +20,12 @@ struct MultiCleanup {
 
 // Runs one transfer to completion and returns its result.
 HopResult RunOne(const common::CrawlerConfig& config, const AddressPolicy& policy,
-                 const std::string& url) {
+                 const std::string& url, const std::string& etag = "") {
   std::unique_ptr<CURLM, MultiCleanup> multi(curl_multi_init());
   UrlCheck check = CheckFetchUrl(url);
   EXPECT_TRUE(check.ok) << url;
-  auto transfer = Transfer::Create({&config, &policy, nullptr, nullptr}, check.url, 0, false);
+  auto transfer = Transfer::Create({&config, &policy, nullptr, nullptr},
+                                   {check.url, 0, false, etag, ""});
   EXPECT_OK(transfer);
   if (!transfer.ok()) return {};
   EXPECT_OK((*transfer)->Attach(multi.get()));
@@ -38,16 +41,16 @@ HopResult RunOne(const common::CrawlerConfig& config, const AddressPolicy& polic
 }
 
 // The hop keeps the request head exactly as sent (for the WARC request record) and the
-// response head and body as received. No Accept-Encoding is sent, so the body is
-// identity-coded: what we archive is what we parse.
+// response head and body as received. gzip, deflate and br are asked for, and a coded
+// body is handed over still coded: the archive keeps what was received.
 TEST(Transfer, CapturesRequestAndResponse) {
   testutil::HttpServer server;
   std::vector<std::pair<std::string, std::string>> seen_headers;
   server.Route("/a", [&seen_headers](const testutil::HttpRequest& request) {
     seen_headers = request.headers;
     testutil::HttpResponse response;
-    response.headers = {{"Content-Type", "text/plain"}};
-    response.body = "body";
+    response.headers = {{"Content-Type", "text/plain"}, {"Content-Encoding", "gzip"}};
+    response.body = "\x1f\x8b coded bytes";
     return response;
   });
   common::CrawlerConfig config;
@@ -56,15 +59,51 @@ TEST(Transfer, CapturesRequestAndResponse) {
   HopResult hop = RunOne(config, policy, server.Url("/a"));
   EXPECT_EQ(hop.failure, std::nullopt);
   const std::string host = "127.0.0.1:" + std::to_string(server.port());
-  EXPECT_EQ(hop.request_head, "GET /a HTTP/1.1\r\nHost: " + host +
-                                  "\r\nUser-Agent: citecheck-test/1\r\nAccept: */*\r\n\r\n");
+  std::string expected_head = "GET /a HTTP/1.1\r\nHost: " + host +
+                              "\r\nUser-Agent: citecheck-test/1\r\n";
+  for (const std::string& line : BaseRequestHeaders()) expected_head += line + "\r\n";
+  EXPECT_EQ(hop.request_head, expected_head + "\r\n");
   EXPECT_EQ(hop.response_head,
-            "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 4\r\n\r\n");
-  EXPECT_EQ(hop.body, "body");
+            "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Encoding: gzip\r\n"
+            "Content-Length: 14\r\n\r\n");
+  EXPECT_EQ(hop.body, "\x1f\x8b coded bytes");
   EXPECT_EQ(hop.remote_ip, "127.0.0.1");
-  for (const auto& [name, value] : seen_headers) {
-    EXPECT_FALSE(EqualsIgnoreCase(name, "Accept-Encoding")) << value;
-  }
+  std::map<std::string, std::string> by_name(seen_headers.begin(), seen_headers.end());
+  EXPECT_EQ(by_name["Accept-Encoding"], "gzip, deflate, br");
+  EXPECT_EQ(by_name.count("If-None-Match"), 0u);
+}
+
+// RFC 9110 section 13.1.2: a hop with a cached ETag asks "If-None-Match".
+TEST(Transfer, SendsValidators) {
+  testutil::HttpServer server;
+  std::vector<std::pair<std::string, std::string>> seen_headers;
+  server.Route("/a", [&seen_headers](const testutil::HttpRequest& request) {
+    seen_headers = request.headers;
+    testutil::HttpResponse response;
+    response.status = 304;
+    return response;
+  });
+  common::CrawlerConfig config;
+  const AddressPolicy policy(true, {});
+  HopResult hop = RunOne(config, policy, server.Url("/a"), "\"v1\"");
+  EXPECT_EQ(hop.failure, std::nullopt);
+  std::map<std::string, std::string> by_name(seen_headers.begin(), seen_headers.end());
+  EXPECT_EQ(by_name["If-None-Match"], "\"v1\"");
+  EXPECT_TRUE(hop.response_head.starts_with("HTTP/1.1 304 "));
+}
+
+// A response head larger than crawler.max_header_bytes is cut off.
+TEST(Transfer, OversizedHeadIsTooLarge) {
+  testutil::HttpServer server;
+  testutil::HttpResponse big;
+  big.headers = {{"X-Padding", std::string(4000, 'p')}};
+  server.Route("/a", big);
+  common::CrawlerConfig config;
+  config.max_header_bytes = 2048;
+  const AddressPolicy policy(true, {});
+  HopResult hop = RunOne(config, policy, server.Url("/a"));
+  EXPECT_EQ(hop.failure,
+            (FetchFailure{FetchOutcome::kTooLarge, "response head larger than 2048 bytes"}));
 }
 
 // The guard runs in curl's open-socket callback: a refused address never gets a

@@ -80,6 +80,9 @@ TEST(CheckFetchUrl, ReturnsHostAndEffectivePort) {
             (internal::FetchUrl{"http://example.org:8080/", "example.org", 8080}));
   EXPECT_EQ(internal::CheckFetchUrl("http://[::1]/").url,
             (internal::FetchUrl{"http://[::1]/", "::1", 80}));
+  // IPv4 literals are hosts too: caps, delays and the breaker are kept per address.
+  EXPECT_EQ(internal::CheckFetchUrl("http://127.0.0.1:8080/x").url,
+            (internal::FetchUrl{"http://127.0.0.1:8080/x", "127.0.0.1", 8080}));
 }
 
 struct ResolveCase {

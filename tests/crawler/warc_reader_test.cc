@@ -136,5 +136,29 @@ TEST(ReadWarc, ReportsCorruptionWithOffset) {
   }
 }
 
+// One record is read at its offset, in a gzip-per-record file or a plain one, and in
+// a file still being written ("<path>.open").
+TEST(ReadWarcRecordAt, ReadsTheRecordAtAnOffset) {
+  testutil::TempDir dir;
+  const auto gz = dir.path() / "a.warc.gz";
+  Write(gz, Gz(kRecord1) + Gz(kRecord2));
+  auto second = ReadWarcRecordAt(gz, static_cast<int64_t>(Gz(kRecord1).size()));
+  ASSERT_OK(second);
+  EXPECT_EQ(second->type, "resource");
+  EXPECT_EQ(second->offset, static_cast<int64_t>(Gz(kRecord1).size()));
+  const auto plain = dir.path() / "b.warc";
+  Write(plain, std::string(kRecord1) + std::string(kRecord2));
+  auto first = ReadWarcRecordAt(plain, 0);
+  ASSERT_OK(first);
+  EXPECT_EQ(first->block, "hello");
+  EXPECT_EQ(ReadWarcRecordAt(plain, static_cast<int64_t>(kRecord1.size()))->type, "resource");
+  const auto open = dir.path() / "c.warc.gz.open";
+  Write(open, Gz(kRecord1));
+  EXPECT_EQ(ReadWarcRecordAt(dir.path() / "c.warc.gz", 0)->target_uri, "http://a.test/");
+  EXPECT_EQ(ReadWarcRecordAt(gz, 5).status().code(), common::StatusCode::kCorruption);
+  EXPECT_EQ(ReadWarcRecordAt(dir.path() / "none.warc.gz", 0).status().code(),
+            common::StatusCode::kNotFound);
+}
+
 }  // namespace
 }  // namespace citecheck::crawler

@@ -176,5 +176,44 @@ TEST(WarcWriter, OutputIsDeterministic) {
   EXPECT_NE(a, later);
 }
 
+// Rotation: once a file has reached max_file_bytes, the next exchange starts a new
+// numbered file with its own warcinfo; a request and its response stay together, and
+// the returned offset is the response's offset in path().
+TEST(WarcWriter, RotatesFilesBySize) {
+  testutil::TempDir dir;
+  common::ManualClock clock(kNow);
+  const auto first = dir.path() / "run.warc.gz";
+  auto writer = WarcWriter::Create(first, clock, {2000});
+  ASSERT_OK(writer);
+  std::vector<std::pair<std::filesystem::path, int64_t>> written;
+  for (int i = 0; i < 6; ++i) {
+    // Random-looking bytes do not compress: each exchange is about 1 KB on disk.
+    std::string body;
+    for (int j = 0; j < 1000; ++j) body += static_cast<char>((j * 7919 + i * 104729) % 251);
+    auto offset = (*writer)->Write(Exchange("http://a.test/" + std::to_string(i), body));
+    ASSERT_OK(offset);
+    written.emplace_back((*writer)->path(), *offset);
+  }
+  ASSERT_OK((*writer)->Close());
+  const std::vector<std::filesystem::path> files = (*writer)->files();
+  ASSERT_GE(files.size(), 2u);
+  EXPECT_EQ(files[0], first);
+  EXPECT_EQ(files[1], dir.path() / "run-00001.warc.gz");
+  for (size_t i = 0; i < written.size(); ++i) {
+    auto record = ReadWarcRecordAt(written[i].first, written[i].second);
+    ASSERT_OK(record);
+    EXPECT_EQ(record->type, "response");
+    EXPECT_EQ(record->target_uri, "http://a.test/" + std::to_string(i));
+  }
+  for (const std::filesystem::path& file : files) {
+    auto records = ReadWarc(file);
+    ASSERT_OK(records);
+    EXPECT_EQ(records->front().type, "warcinfo");
+    EXPECT_EQ(Field(records->front(), "WARC-Filename"), file.filename().string());
+    EXPECT_EQ(records->size() % 2, 1u);  // warcinfo + request/response pairs
+    EXPECT_LE(std::filesystem::file_size(file), 2000u + 2200u);
+  }
+}
+
 }  // namespace
 }  // namespace citecheck::crawler

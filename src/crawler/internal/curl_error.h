@@ -21,6 +21,10 @@ struct HopFacts {
   bool redirected = false;      // this hop is a redirect target
   bool body_too_large = false;  // our write callback stopped the body
   int64_t max_body_bytes = 0;
+  bool head_too_large = false;  // our header callback stopped the head
+  int max_header_bytes = 0;
+  int low_speed_bytes = 0;      // the low-speed limit in force (0: none)
+  int low_speed_seconds = 0;
   std::string refused_ip;      // an address our open-socket callback refused, or ""
   std::string refused_reason;  // why ("loopback address")
   std::string peer;            // "ip:port" of the last connection attempt, or ""

@@ -1,6 +1,7 @@
 // One hop: a GET of one URL on its own curl easy handle, with the callbacks that
 // collect the response head and body, capture the request head for the archive,
-// enforce the body limit, and check every address before curl connects to it.
+// enforce the body and head limits, and check every address before curl connects to
+// it. Bodies are collected as received (content-coded): decoding is the caller's.
 //
 // Thread-safety: used by the fetch loop's thread only.
 #ifndef CITECHECK_CRAWLER_INTERNAL_TRANSFER_H_
@@ -13,6 +14,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "common/config.h"
 #include "common/status.h"
@@ -42,6 +44,20 @@ struct TransferSettings {
   CURLSH* share = nullptr;        // DNS and TLS session cache, may be null
 };
 
+// The request headers every hop sends besides curl's own (Host, User-Agent).
+std::vector<std::string> BaseRequestHeaders();
+
+// One hop to make.
+struct HopRequest {
+  FetchUrl url;
+  size_t job = 0;           // the caller's index
+  bool redirected = false;  // the URL is a redirect target (for messages)
+  // Validators of a cached response, for a conditional request (RFC 9110 section
+  // 13.1): If-None-Match and If-Modified-Since values, or "".
+  std::string if_none_match;
+  std::string if_modified_since;
+};
+
 // What one finished hop produced.
 struct HopResult {
   std::string response_head;            // the final (non-1xx) head as received, "" if none
@@ -53,12 +69,10 @@ struct HopResult {
 
 class Transfer {
  public:
-  // Creates and configures the easy handle. `job` is the caller's index; `redirected`
-  // says the URL is a redirect target (for messages). Errors: kInternal when libcurl
-  // refuses an option.
+  // Creates and configures the easy handle. Errors: kInternal when libcurl refuses an
+  // option.
   static common::Result<std::unique_ptr<Transfer>> Create(const TransferSettings& settings,
-                                                          FetchUrl url, size_t job,
-                                                          bool redirected);
+                                                          HopRequest request);
   // Removes the handle from its multi handle (if attached), then frees it.
   ~Transfer();
   Transfer(const Transfer&) = delete;
@@ -68,15 +82,20 @@ class Transfer {
   common::Status Attach(CURLM* multi);
 
   CURL* easy() const { return easy_.get(); }
-  size_t job() const { return job_; }
-  const FetchUrl& url() const { return url_; }
+  size_t job() const { return request_.job; }
+  const FetchUrl& url() const { return request_.url; }
+  // True when the request carried validators.
+  bool conditional() const {
+    return !request_.if_none_match.empty() || !request_.if_modified_since.empty();
+  }
 
   // Collects the outcome once curl reported the transfer done with `code`.
   HopResult Finish(CURLcode code);
 
  private:
-  Transfer(const TransferSettings& settings, FetchUrl url, size_t job, bool redirected);
+  Transfer(const TransferSettings& settings, HopRequest request);
   common::Status Configure();
+  common::Status BuildHeaders();
   HopFacts CollectFacts() const;
 
   static size_t OnHeader(char* data, size_t size, size_t count, void* self);
@@ -86,15 +105,15 @@ class Transfer {
   static int OnResolverStart(void* resolver, void* reserved, void* self);
 
   const TransferSettings settings_;
-  const FetchUrl url_;
-  const size_t job_;
-  const bool redirected_;
+  const HopRequest request_;
   EasyHandle easy_;
+  Slist headers_;           // CURLOPT_HTTPHEADER; lives as long as the handle
   CURLM* multi_ = nullptr;  // not owned; the multi handle this transfer is attached to
   std::string head_;
   std::string body_;
   std::string request_head_;
   bool body_too_large_ = false;
+  bool head_too_large_ = false;
   std::string refused_ip_;  // set by OnOpenSocket when it refused an address
   std::string refused_reason_;
   std::string last_peer_;  // "ip:port" of the last connection attempt

@@ -90,6 +90,48 @@ CREATE TABLE verdicts (
   PRIMARY KEY (check_id, ordinal)
 ) STRICT, WITHOUT ROWID;
 )sql",
+    // Jobs of the HTTP API: drafts waiting to be checked, or checked, with their
+    // rendered outputs. A job interrupted by a stop is queued again at the next start.
+    R"sql(
+CREATE TABLE jobs (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('check')),
+  state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed')),
+  input_name TEXT NOT NULL,
+  input TEXT NOT NULL,
+  options_json TEXT NOT NULL,
+  owner TEXT NOT NULL,
+  created_at_micros INTEGER NOT NULL,
+  started_at_micros INTEGER NOT NULL,
+  finished_at_micros INTEGER NOT NULL,
+  attempts INTEGER NOT NULL CHECK (attempts >= 0),
+  error_code TEXT NOT NULL,
+  error_message TEXT NOT NULL
+) STRICT;
+-- The queue: the oldest queued job is the first entry of its state's range.
+CREATE INDEX jobs_by_state ON jobs (state, id);
+
+CREATE TABLE job_outputs (
+  job_id INTEGER NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+  format TEXT NOT NULL CHECK (format <> ''),
+  content TEXT NOT NULL,
+  PRIMARY KEY (job_id, format)
+) STRICT, WITHOUT ROWID;
+)sql",
+    // The crawler's HTTP cache: per URL, the validators of its last good response and
+    // where that response is archived (the body is read back from the WARC file).
+    R"sql(
+CREATE TABLE http_cache (
+  url TEXT PRIMARY KEY CHECK (url <> ''),
+  final_url TEXT NOT NULL,
+  redirects_json TEXT NOT NULL,
+  etag TEXT NOT NULL,
+  last_modified TEXT NOT NULL,
+  warc_file TEXT NOT NULL,
+  warc_offset INTEGER NOT NULL,
+  validated_at_micros INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+)sql",
 };
 
 constexpr Sql kReadVersion{"read schema version", "PRAGMA user_version"};

@@ -46,9 +46,10 @@ TEST(Schema, MigratesNewDatabaseToCurrentVersion) {
   ASSERT_OK(Migrate(db));
   EXPECT_EQ(ReadSchemaVersion(db).value(), SchemaVersion());
   EXPECT_EQ(Objects(db, "table"),
-            (std::vector<std::string>{"checks", "documents", "fetches", "sources", "verdicts"}));
+            (std::vector<std::string>{"checks", "documents", "fetches", "http_cache",
+                                      "job_outputs", "jobs", "sources", "verdicts"}));
   EXPECT_EQ(Objects(db, "index"),
-            (std::vector<std::string>{"documents_by_fetch", "fetches_by_url_time",
+            (std::vector<std::string>{"documents_by_fetch", "fetches_by_url_time", "jobs_by_state",
                                       "sqlite_autoindex_sources_1"}));
 }
 
@@ -58,7 +59,7 @@ TEST(Schema, MigrateIsIdempotent) {
   ASSERT_OK(Migrate(db));
   ASSERT_OK(Migrate(db));
   EXPECT_EQ(ReadSchemaVersion(db).value(), SchemaVersion());
-  EXPECT_EQ(Objects(db, "table").size(), 5u);
+  EXPECT_EQ(Objects(db, "table").size(), 8u);
 }
 
 // A database newer than the program is refused, naming both versions, and left
