@@ -1,11 +1,10 @@
 // libFuzzer target for the text module: every public function on arbitrary bytes,
 // checking the contracts that hold for any input (spans inside the text, in order,
 // quantities non-overlapping with low <= high, valid UTF-8 out of ToValidUtf8).
+// Built and run by the fuzz_text CTest test (see fuzz/CMakeLists.txt); by hand:
 //
-//   clang++ -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -Isrc \
-//     fuzz/text/text_fuzzer.cc src/text/*.cc src/text/internal/*.cc \
-//     -licuuc -licui18n -licudata -lxapian -o text_fuzzer
-//   ./text_fuzzer -max_len=512 fuzz/text/corpus
+//   bash fuzz/run_fuzzer.sh fuzz/project build/fuzz-build text_fuzzer fuzz/text/corpus 60 \
+//     clang++ clang
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>

@@ -143,13 +143,19 @@ std::vector<std::string> ContentTerms(std::string_view text, Lang lang) {
   return out;
 }
 
-bool IsNegated(const std::vector<Word>& words) {
+bool IsNegated(const std::vector<Word>& words) { return IsNegated(std::span<const Word>(words)); }
+
+bool IsNegated(std::span<const Word> words) {
   bool ne = false;
-  for (const Word& w : words) {
-    const std::string& f = w.folded;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string& f = words[i].folded;
     if (f == "ne" || f == "n'") ne = true;
-    if (ne && (f == "pas" || f == "plus" || f == "jamais" || f == "aucun" || f == "aucune" ||
-               f == "rien" || f == "guere" || f == "point")) {
+    // "ne représentent plus que 5 %", "n'utilisent guère que" restrict, they do not deny.
+    const bool restrictive = i + 1 < words.size() &&
+                             (words[i + 1].folded == "que" || words[i + 1].folded == "qu'");
+    if (ne && !restrictive &&
+        (f == "pas" || f == "plus" || f == "jamais" || f == "aucun" || f == "aucune" ||
+         f == "rien" || f == "guere" || f == "point")) {
       return true;
     }
     if (f == "sans" || f == "not" || f == "never" || f == "without" || f == "none" ||

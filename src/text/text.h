@@ -17,6 +17,7 @@
 #define CITECHECK_TEXT_TEXT_H_
 
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -93,8 +94,10 @@ std::vector<std::string> ContentWords(const std::vector<Word>& words, Lang lang)
 std::vector<std::string> ContentTerms(std::string_view text, Lang lang);
 
 // True when the words make a negative statement: French "ne ... pas/plus/jamais/aucun",
-// "n'utilisent pas", "sans"; English "not", "n't", "never", "without", "none".
+// "n'utilisent pas", "sans"; English "not", "n't", "never", "without", "none". The
+// restrictive "ne ... plus que" ("ne couvrent plus que 40 %") is not a negation.
 bool IsNegated(const std::vector<Word>& words);
+bool IsNegated(std::span<const Word> words);
 
 // True when the words speak of intentions, plans or possibilities rather than facts:
 // "envisagent d'intégrer", "prévoient", "pourraient", "plan to", "could". A figure about

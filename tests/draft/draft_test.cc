@@ -113,7 +113,8 @@ TEST(ParseDraft, AttributionMatchesAcrossApostropheStyles) {
 }
 
 TEST(ParseDraft, ImplicitAttributionToNoListedSourceIsIgnored) {
-  auto d = ParseDraft("a.md", "Selon les experts, 3 % suffisent.\n\n## Sources\n\n- https://x.example/a\n");
+  auto d = ParseDraft("a.md",
+                      "Selon les experts, 3 % suffisent.\n\n## Sources\n\n- https://x.example/a\n");
   ASSERT_OK(d);
   EXPECT_TRUE(d->attributions.empty());
 }
@@ -130,19 +131,25 @@ TEST(ParseDraft, ReportsFindings) {
       {"placeholder in sources",
        "Texte.\n\n## Sources\n\n1. **A** - https://a.example/x\n\n"
        "[Autres sources conservées à l'identique...]\n",
-       {"placeholder", "", {0, 0, 7, 1, 0, 0}}, "Autres sources"},
+       {"placeholder", "", {0, 0, 7, 1, 0, 0}},
+       "Autres sources"},
       {"placeholder in prose",
        "Le taux atteint XX % selon nos calculs.\n\n## Sources\n\n- https://a.example/x\n",
-       {"placeholder", "", {0, 0, 1, 1, 0, 0}}, "XX %"},
+       {"placeholder", "", {0, 0, 1, 17, 0, 0}},
+       "XX %"},
       {"count mismatch",
        "---\nsources: 3\n---\nTexte.\n\n## Sources\n\n- https://a.example/x\n",
-       {"source_count_mismatch", "", {0, 0, 2, 1, 0, 0}}, "declares 3 sources"},
+       {"source_count_mismatch", "", {0, 0, 2, 1, 0, 0}},
+       "declares 3 sources"},
       {"unresolved attribution",
-       "Un chiffre de 4 % (Source : Institut imaginaire).\n\n## Sources\n\n- **Autre** https://a.example/x\n",
-       {"unresolved_attribution", "", {0, 0, 1, 29, 0, 0}}, "Institut imaginaire"},
+       "Un chiffre de 4 % (Source : Institut imaginaire).\n\n## Sources\n\n- **Autre** "
+       "https://a.example/x\n",
+       {"unresolved_attribution", "", {0, 0, 1, 29, 0, 0}},
+       "Institut imaginaire"},
       {"source without url",
        "Texte.\n\n## Sources\n\n1. **Livre blanc** - Ouvrage\n",
-       {"source_without_url", "", {0, 0, 5, 1, 0, 0}}, "Livre blanc"},
+       {"source_without_url", "", {0, 0, 5, 1, 0, 0}},
+       "Livre blanc"},
   };
   for (const FindingCase& c : cases) {
     auto d = ParseDraft("f.md", c.markdown);
@@ -177,7 +184,7 @@ TEST(ParseDraft, RejectsBadInputNamingFileAndLine) {
        "d.md:6: source 1: malformed URL \"htps//a.example/x\""},
       {"not http", "Texte.\n\n## Sources\n\n1. **A**\n   - URL : ftp://a.example/x\n",
        "d.md:6: source 1: URL \"ftp://a.example/x\" is not http or https"},
-      {"unclosed front matter", "---\ntitle: x\n\n# Titre\n", 
+      {"unclosed front matter", "---\ntitle: x\n\n# Titre\n",
        "d.md:1: front matter opened with \"---\" is never closed"},
       {"bad yaml", "---\ntitle: [unclosed\n---\n# T\n\n## Sources\n\n- https://a.example\n", ""},
       {"front matter not a map", "---\n- a\n- b\n---\n# T\n",
@@ -215,8 +222,9 @@ TEST(Draft, FileRangeCountsCodePoints) {
 
 // Inline markup is removed from prose but every word keeps its place in the file.
 TEST(Draft, ProseMapsBackThroughMarkup) {
-  auto d = ParseDraft("m.md", "Un **chiffre** de `12 %` et [un lien](https://a.example/x) &amp; fin.\n\n"
-                              "## Sources\n\n- https://a.example/x\n");
+  auto d = ParseDraft("m.md",
+                      "Un **chiffre** de `12 %` et [un lien](https://a.example/x) &amp; fin.\n\n"
+                      "## Sources\n\n- https://a.example/x\n");
   ASSERT_OK(d);
   const ProseBlock& b = d->blocks.front();
   EXPECT_EQ(b.text, "Un chiffre de 12 % et un lien & fin.");
@@ -232,8 +240,9 @@ TEST(Draft, ProseMapsBackThroughMarkup) {
 }
 
 TEST(Draft, InlineLinkNotInTheListBecomesASource) {
-  auto d = ParseDraft("m.md", "Voir [cette étude](https://etude.example/r) : 8 % en 2022.\n\n"
-                              "## Sources\n\n- https://a.example/x\n");
+  auto d = ParseDraft("m.md",
+                      "Voir [cette étude](https://etude.example/r) : 8 % en 2022.\n\n"
+                      "## Sources\n\n- https://a.example/x\n");
   ASSERT_OK(d);
   ASSERT_EQ(d->sources.size(), 2u);
   EXPECT_EQ(d->sources[1].url, "https://etude.example/r");
@@ -242,7 +251,9 @@ TEST(Draft, InlineLinkNotInTheListBecomesASource) {
 }
 
 TEST(Draft, HtmlCommentsAndCodeAreNotProse) {
-  auto d = ParseDraft("m.md", "<!--\nScore : 97%\n-->\n\nTexte.\n\n```\n50 %\n```\n\n## Sources\n\n- https://a.example\n");
+  auto d = ParseDraft(
+      "m.md",
+      "<!--\nScore : 97%\n-->\n\nTexte.\n\n```\n50 %\n```\n\n## Sources\n\n- https://a.example\n");
   ASSERT_OK(d);
   for (const ProseBlock& b : d->blocks) {
     EXPECT_EQ(b.text.find('%'), std::string::npos) << b.text;

@@ -106,5 +106,29 @@ TEST(ContentTerms, FrenchAndEnglish) {
   EXPECT_TRUE(ContentTerms("le la les 13 % 1 200 a", Lang::kFr).empty());
 }
 
+struct PolarityCase {
+  const char* text;
+  bool negated;
+};
+
+// Negative statements in both languages; the restrictive "ne ... plus que" and
+// "ne ... que" only narrow a figure, they do not deny it.
+TEST(IsNegated, Table) {
+  const PolarityCase cases[] = {
+      {"87 % des PME n'utilisent pas encore l'IA", true},
+      {"Les communes ne disposent plus de guichet", true},
+      {"Aucune ne r\xC3\xA9pond : elles ne r\xC3\xA9pondent jamais", true},
+      {"Les pistes ne couvrent plus que 40 % des rues", false},
+      {"Elles n'ont int\xC3\xA9gr\xC3\xA9 que 13 % des outils", false},
+      {"13 % des PME ont int\xC3\xA9gr\xC3\xA9 l'IA", false},
+      {"Une entreprise sur dix, sans site web", true},
+      {"12% of towns do not publish their budget", true},
+      {"Farmers don't trust it", true},
+      {"Most firms have never tried", true},
+      {"Most firms have tried", false},
+  };
+  for (const PolarityCase& c : cases) EXPECT_EQ(IsNegated(Words(c.text)), c.negated) << c.text;
+}
+
 }  // namespace
 }  // namespace citecheck::text

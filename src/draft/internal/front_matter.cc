@@ -24,18 +24,49 @@ std::string Where(std::string_view path, int line) {
   return std::string(path) + ":" + std::to_string(line);
 }
 
-FrontMatterField ToField(const YAML::Node& key, const YAML::Node& value, int first_line) {
+// Nesting deeper than this is flattened no further, and no more fields than this are
+// kept: aliases can make a small YAML text expand without bound ("billion laughs").
+constexpr int kMaxDepth = 8;
+constexpr size_t kMaxFields = 2000;
+
+// Appends the field `key` and, for mappings, its flattened children.
+void AddFields(const std::string& key, const YAML::Node& key_node, const YAML::Node& value,
+               int first_line, int depth, std::vector<FrontMatterField>& out) {
+  if (out.size() >= kMaxFields) return;
   FrontMatterField f;
-  f.key = key.as<std::string>("");
-  f.line = first_line + key.Mark().line;
-  if (value.IsScalar()) {
-    f.value = value.Scalar();
-  } else if (value.IsSequence()) {
+  f.key = key;
+  f.line = first_line + key_node.Mark().line;
+  if (value.IsScalar()) f.value = value.Scalar();
+  if (value.IsSequence()) {
     for (const YAML::Node& item : value) {
       if (item.IsScalar()) f.items.push_back(item.Scalar());
     }
   }
-  return f;
+  out.push_back(std::move(f));
+  if (depth >= kMaxDepth) return;
+  if (value.IsMap()) {
+    for (const auto& kv : value) {
+      AddFields(key + "." + kv.first.as<std::string>(""), kv.first, kv.second, first_line,
+                depth + 1, out);
+    }
+  } else if (value.IsSequence()) {
+    // Scalars of a sequence that also holds mappings get an index too, so that the
+    // order of the items survives flattening.
+    bool mixed = false;
+    for (const YAML::Node& item : value) mixed = mixed || item.IsMap();
+    size_t index = 0;
+    for (const YAML::Node& item : value) {
+      const std::string prefix = key + "[" + std::to_string(index++) + "]";
+      if (mixed && item.IsScalar() && out.size() < kMaxFields) {
+        out.push_back({prefix, item.Scalar(), {}, first_line + item.Mark().line});
+      }
+      if (!item.IsMap()) continue;
+      for (const auto& kv : item) {
+        AddFields(prefix + "." + kv.first.as<std::string>(""), kv.first, kv.second, first_line,
+                  depth + 1, out);
+      }
+    }
+  }
 }
 
 }  // namespace
@@ -59,8 +90,8 @@ common::Result<FrontMatter> ParseFrontMatter(std::string_view path, std::string_
     ++line_no;
   }
   if (fm.end == 0) {
-    return common::Status::InvalidArgument(
-        Where(path, 1) + ": front matter opened with \"---\" is never closed");
+    return common::Status::InvalidArgument(Where(path, 1) +
+                                           ": front matter opened with \"---\" is never closed");
   }
   std::string yaml(content.substr(yaml_begin, pos - yaml_begin));
   YAML::Node root;
@@ -76,7 +107,9 @@ common::Result<FrontMatter> ParseFrontMatter(std::string_view path, std::string_
         Where(path, 2) + ": front matter must be a YAML mapping of keys to values");
   }
   try {
-    for (const auto& kv : root) fm.fields.push_back(ToField(kv.first, kv.second, 2));
+    for (const auto& kv : root) {
+      AddFields(kv.first.as<std::string>(""), kv.first, kv.second, 2, 0, fm.fields);
+    }
   } catch (const YAML::Exception& e) {
     return common::Status::InvalidArgument(Where(path, 2 + e.mark.line) +
                                            ": front matter: " + e.msg);

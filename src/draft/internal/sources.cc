@@ -1,16 +1,14 @@
 #include "draft/internal/sources.h"
 
 #include <algorithm>
+#include <boost/url/parse.hpp>
+#include <boost/url/url.hpp>
 #include <cctype>
 #include <cmath>
 #include <set>
 #include <string>
 
-#include <boost/url/parse.hpp>
-#include <boost/url/url.hpp>
-
 namespace citecheck::draft::internal {
-namespace {
 
 using common::Status;
 
@@ -22,25 +20,35 @@ std::string_view Trim(std::string_view s) {
   return s.substr(b, e - b + 1);
 }
 
-// Strips separators people put around names and values: dashes, colons, stars.
 std::string_view TrimPunct(std::string_view s) {
   s = Trim(s);
   auto is_sep = [](std::string_view t) {
     return t.starts_with("-") || t.starts_with(":") || t.starts_with("*") ||
-           t.starts_with("\xE2\x80\x93") || t.starts_with("\xE2\x80\x94") ||
-           t.starts_with("|") || t.starts_with(",");
+           t.starts_with("\xE2\x80\x93") || t.starts_with("\xE2\x80\x94") || t.starts_with("|") ||
+           t.starts_with(",");
   };
   while (!s.empty() && is_sep(s)) {
     s.remove_prefix(static_cast<unsigned char>(s[0]) == 0xE2 ? 3 : 1);
     s = Trim(s);
   }
-  while (!s.empty() && (s.back() == '-' || s.back() == ':' || s.back() == ',' ||
-                        s.back() == '*' || s.back() == '|')) {
+  while (!s.empty() && (s.back() == '-' || s.back() == ':' || s.back() == ',' || s.back() == '*' ||
+                        s.back() == '|')) {
     s.remove_suffix(1);
     s = Trim(s);
   }
   return s;
 }
+
+std::string Quote(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+std::optional<text::Quantity> FirstDate(std::string_view s, text::Lang lang) {
+  for (const text::Quantity& q : text::FindQuantities(s, lang)) {
+    if (q.kind == text::QuantityKind::kDate || q.kind == text::QuantityKind::kYear) return q;
+  }
+  return std::nullopt;
+}
+
+namespace {
 
 bool StartsWithFolded(std::string_view text, std::string_view folded_prefix) {
   return text::Fold(text.substr(0, folded_prefix.size() + 8)).starts_with(folded_prefix);
@@ -67,7 +75,15 @@ std::optional<text::Span> LabelledValue(std::string_view line, text::Span span,
   for (std::string_view label : labels) {
     if (!StartsWithFolded(s.substr(lead), label)) continue;
     size_t colon = s.find(':', lead);
-    if (colon == std::string_view::npos || colon > lead + label.size() + 12) continue;
+    if (colon == std::string_view::npos || colon > lead + label.size() + 12) {
+      // "fiabilité 80 %": a figure right after the label, without a colon.
+      const size_t digit = s.find_first_of("0123456789", lead);
+      if (digit == std::string_view::npos ||
+          std::string_view(Trim(text::Fold(s.substr(lead, digit - lead)))) != label) {
+        continue;
+      }
+      colon = digit - 1;
+    }
     std::string_view value = Trim(s.substr(colon + 1));
     if (value.empty()) return text::Span{span.end, span.end};
     size_t begin = span.begin + static_cast<size_t>(value.data() - s.data());
@@ -76,28 +92,45 @@ std::optional<text::Span> LabelledValue(std::string_view line, text::Span span,
   return std::nullopt;
 }
 
-// Reliability "8/10", "8 / 10", "4/5", "8" -> out of 10.
+// Separators between the parts of a one-line entry: "Name – Kind – Date".
+constexpr std::string_view kPartSeparators[] = {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " | ",
+                                                " \xC2\xB7 "};
+
+size_t FirstSeparator(std::string_view s, size_t from = 0) {
+  size_t cut = std::string_view::npos;
+  for (std::string_view sep : kPartSeparators) cut = std::min(cut, s.find(sep, from));
+  return cut;
+}
+
+}  // namespace
+
 std::optional<double> ParseRating(std::string_view value) {
+  value = Trim(value);
   std::string digits;
   size_t i = 0;
-  value = Trim(value);
   while (i < value.size() && (std::isdigit(static_cast<unsigned char>(value[i])) ||
-                              value[i] == ',' || value[i] == '.')) {
+                              ((value[i] == ',' || value[i] == '.') && !digits.empty()))) {
     digits += value[i] == ',' ? '.' : value[i];
     ++i;
   }
-  if (digits.empty()) return std::nullopt;
-  double v = std::strtod(digits.c_str(), nullptr);
+  if (digits.empty() || digits.size() > 8) return std::nullopt;
+  const double v = std::strtod(digits.c_str(), nullptr);
   std::string_view rest = Trim(value.substr(i));
   double scale = 10;
-  if (!rest.empty() && rest[0] == '/') {
-    scale = std::strtod(std::string(Trim(rest.substr(1))).c_str(), nullptr);
+  std::string folded = text::Fold(rest);
+  for (std::string_view sep : {"/", "sur ", "out of "}) {
+    if (!folded.starts_with(sep)) continue;
+    std::string_view den = Trim(rest.substr(sep.size()));
+    size_t n = 0;
+    while (n < den.size() && n < 6 && std::isdigit(static_cast<unsigned char>(den[n]))) ++n;
+    scale = n == 0 ? 0 : std::strtod(std::string(den.substr(0, n)).c_str(), nullptr);
+    break;
   }
+  if (folded.starts_with("%")) scale = 100;
   if (scale <= 0 || v < 0 || v > scale) return std::nullopt;
   return v * 10.0 / scale;
 }
 
-// The first "http://", "https://" or "www." token of `s`, as a span of s.
 std::optional<text::Span> BareUrl(std::string_view s) {
   size_t pos = std::string_view::npos;
   for (std::string_view p : {"https://", "http://", "www."}) {
@@ -107,17 +140,19 @@ std::optional<text::Span> BareUrl(std::string_view s) {
   if (pos == std::string_view::npos) return std::nullopt;
   size_t end = s.find_first_of(" \t\n<>\"", pos);
   if (end == std::string_view::npos) end = s.size();
-  while (end > pos && (s[end - 1] == '.' || s[end - 1] == ',' || s[end - 1] == ')' ||
-                       s[end - 1] == ';')) {
+  while (end > pos &&
+         (s[end - 1] == '.' || s[end - 1] == ',' || s[end - 1] == ')' || s[end - 1] == ';')) {
     --end;
   }
   return text::Span{pos, end};
 }
 
+namespace {
+
 std::vector<std::string> NameTokens(std::string_view s) {
   static const std::set<std::string, std::less<>> kGeneric = {
-      "source", "sources", "article", "articles", "etude", "etudes", "rapport",
-      "donnees", "site", "www", "http", "https", "html", "com", "org", "fr", "eu"};
+      "source", "sources", "article", "articles", "etude", "etudes", "rapport", "donnees", "site",
+      "www",    "http",    "https",   "html",     "com",   "org",    "fr",      "eu"};
   std::vector<std::string> out;
   std::string folded = text::Fold(s);
   std::string cur;
@@ -139,11 +174,25 @@ std::vector<std::string> NameTokens(std::string_view s) {
   return out;
 }
 
+}  // namespace
+
 std::string Host(std::string_view url) {
   auto u = boost::urls::parse_uri(url);
   if (!u) return "";
   return std::string(u->host());
 }
+
+namespace {
+
+std::string HostAndPath(std::string_view url) {
+  auto u = boost::urls::parse_uri(url);
+  if (!u) return "";
+  return std::string(u->host()) + " " + std::string(u->encoded_path());
+}
+
+}  // namespace
+
+namespace {
 
 struct Parsed {
   std::string name, kind, date, url;
@@ -173,12 +222,17 @@ class EntryParser {
       SetUrl(block_index, *v, true);
       return;
     }
-    if (auto v = LabelledValue(t, line, {"fiabilite", "reliability", "fiabilite declaree"})) {
+    if (auto v = LabelledValue(t, line,
+                               {"fiabilite", "reliability", "note de fiabilite",
+                                "indice de fiabilite", "score de fiabilite", "niveau de fiabilite",
+                                "reliability score", "credibilite", "credibility"})) {
       out_.rating = ParseRating(t.substr(v->begin, v->size()));
       return;
     }
-    if (auto v = LabelledValue(t, line, {"date", "publie le", "published", "mise a jour",
-                                         "updated", "date de publication"})) {
+    if (auto v = LabelledValue(
+            t, line,
+            {"date", "publie le", "publication", "published", "mise a jour", "mis a jour",
+             "updated", "last updated", "date de publication", "consulte le", "accessed"})) {
       if (out_.date.empty()) out_.date = std::string(t.substr(v->begin, v->size()));
       return;
     }
@@ -189,7 +243,8 @@ class EntryParser {
     std::string_view s = t.substr(line.begin, line.size());
     if (header_block && out_.name.empty()) return Header(b, line);
     if (auto u = BareUrl(s)) {
-      if (out_.url.empty()) SetUrl(block_index, {line.begin + u->begin, line.begin + u->end}, false);
+      if (out_.url.empty())
+        SetUrl(block_index, {line.begin + u->begin, line.begin + u->end}, false);
       return;
     }
     DateLine(s);
@@ -220,35 +275,93 @@ class EntryParser {
   void Header(const ProseBlock& b, text::Span line) {
     std::string_view t = b.text;
     std::string_view s = t.substr(line.begin, line.size());
-    size_t name_end = 0;
-    for (const text::Span& st : b.strong) {
-      if (st.begin >= line.begin && Trim(t.substr(line.begin, st.begin - line.begin)).empty()) {
-        out_.name = std::string(TrimPunct(t.substr(st.begin, st.end - st.begin)));
-        name_end = st.end - line.begin;
-        break;
-      }
-    }
-    std::string_view rest = s.substr(name_end);
+    std::string_view rest = s.substr(LeadingName(b, line));
+    std::string_view tail;  // what follows a parenthesis: "Ofcom (2024). Title. URL"
     if (size_t paren = rest.find('('); paren != std::string_view::npos) {
       std::string_view inside = rest.substr(paren + 1);
-      inside = inside.substr(0, inside.find(')'));
-      Line(b, -1, {static_cast<size_t>(inside.data() - t.data()),
-                   static_cast<size_t>(inside.data() - t.data()) + inside.size()}, false);
+      const size_t close = inside.find(')');
+      inside = inside.substr(0, close);
+      Line(b, -1,
+           {static_cast<size_t>(inside.data() - t.data()),
+            static_cast<size_t>(inside.data() - t.data()) + inside.size()},
+           false);
+      if (close != std::string_view::npos) tail = rest.substr(paren + 1 + close + 1);
       rest = rest.substr(0, paren);
     }
-    if (auto u = BareUrl(rest)) {
-      size_t at = static_cast<size_t>(rest.data() - t.data());
-      SetUrl(-1, {at + u->begin, at + u->end}, false);
-      rest = rest.substr(0, u->begin);
-    }
+    HeaderUrl(b, &rest);
     if (out_.name.empty()) {
-      size_t cut = rest.find(" - ");
-      size_t dash = rest.find(" \xE2\x80\x93 ");
-      cut = std::min(cut, dash);
+      const size_t cut = FirstSeparator(rest);
       out_.name = std::string(TrimPunct(rest.substr(0, cut)));
       rest = cut == std::string_view::npos ? std::string_view() : rest.substr(cut);
     }
-    if (out_.kind.empty()) out_.kind = std::string(TrimPunct(rest));
+    HeaderParts(b, rest);
+    HeaderUrl(b, &tail);
+    HeaderParts(b, tail);
+    if (out_.date.empty()) {
+      // "INSEE, Enquête emploi, 12 mars 2024" on a single line.
+      if (auto q = FirstDate(out_.name, text::Lang::kUnknown)) out_.date = q->text;
+    }
+  }
+
+  // Takes the URL out of `*s`, reading the parts after it (". Reliability: 9/10").
+  void HeaderUrl(const ProseBlock& b, std::string_view* s) {
+    auto u = BareUrl(*s);
+    if (!u) return;
+    const size_t at = static_cast<size_t>(s->data() - b.text.data());
+    if (out_.url.empty()) SetUrl(-1, {at + u->begin, at + u->end}, false);
+    HeaderParts(b, s->substr(u->end));
+    *s = s->substr(0, u->begin);
+  }
+
+  // Parts separated by dashes, bars or sentence ends.
+  void HeaderParts(const ProseBlock& b, std::string_view s) {
+    while (!TrimPunct(s).empty()) {
+      const size_t next = std::min(FirstSeparator(s, 1), s.find(". ", 1));
+      HeaderPart(b, s.substr(0, next));
+      s = next == std::string_view::npos ? std::string_view() : s.substr(next + 1);
+    }
+  }
+
+  // The name a line opens with, in bold or as a link's text; returns where it ends.
+  size_t LeadingName(const ProseBlock& b, text::Span line) {
+    std::string_view t = b.text;
+    auto leads = [&](size_t begin) {
+      return begin >= line.begin && Trim(t.substr(line.begin, begin - line.begin)).empty();
+    };
+    for (const text::Span& st : b.strong) {
+      if (!leads(st.begin)) continue;
+      out_.name = std::string(TrimPunct(t.substr(st.begin, st.end - st.begin)));
+      return st.end - line.begin;
+    }
+    for (size_t i = 0; i < b.link_begins.size() && i < b.link_ends.size(); ++i) {
+      if (!leads(b.link_begins[i]) || b.link_ends[i] > line.end) continue;
+      out_.name =
+          std::string(TrimPunct(t.substr(b.link_begins[i], b.link_ends[i] - b.link_begins[i])));
+      return b.link_ends[i] - line.begin;
+    }
+    return 0;
+  }
+
+  // One part of a header line: "Fiabilité : 4/5", "Rapport, 14 septembre 2024", "Article".
+  void HeaderPart(const ProseBlock& b, std::string_view part) {
+    std::string_view p = TrimPunct(part);
+    while (p.starts_with(".")) p = TrimPunct(p.substr(1));
+    if (p.empty()) return;
+    const size_t p_at = static_cast<size_t>(p.data() - b.text.data());
+    if (!out_.rating) {
+      Line(b, -1, {p_at, p_at + p.size()}, false);
+      if (out_.rating) return;
+    }
+    if (out_.date.empty()) {
+      if (auto q = FirstDate(p, text::Lang::kUnknown)) {
+        out_.date = q->text;
+        std::string_view before = TrimPunct(p.substr(0, q->span.begin));
+        if (out_.kind.empty() && !before.empty() && before.size() < 40)
+          out_.kind = std::string(before);
+        return;
+      }
+    }
+    if (out_.kind.empty()) out_.kind = std::string(p);
   }
 
   void SetUrl(int block_index, text::Span span, bool labelled) {
@@ -280,14 +393,13 @@ class EntryParser {
   Parsed out_;
 };
 
-std::string Quote(std::string_view s) { return "\"" + std::string(s) + "\""; }
-
 }  // namespace
 
 common::Result<std::string> ValidateUrl(std::string_view url) {
   std::string candidate(url);
   if (candidate.rfind("www.", 0) == 0) candidate = "https://" + candidate;
-  auto parsed = boost::urls::parse_absolute_uri(candidate);
+  // parse_uri, not parse_absolute_uri: a cited URL may carry a "#fragment".
+  auto parsed = boost::urls::parse_uri(candidate);
   if (!parsed) return Status::InvalidArgument("malformed URL " + Quote(url));
   std::string scheme(parsed->scheme());
   std::transform(scheme.begin(), scheme.end(), scheme.begin(), ::tolower);
@@ -300,25 +412,35 @@ common::Result<std::string> ValidateUrl(std::string_view url) {
   boost::urls::url u(*parsed);
   u.normalize_scheme();
   u.remove_fragment();
-  if (u.path().empty()) u.set_path("/");
   std::string host(u.host());
   std::transform(host.begin(), host.end(), host.begin(), ::tolower);
   u.set_host(host);
-  return std::string(u.buffer());
+  std::string out(u.buffer());
+  if (u.encoded_path().empty()) {
+    // An empty path is "/". (Boost.URL 1.81's set_path("/") writes "/./" after an
+    // authority, so the slash is inserted by hand, after "scheme://authority".)
+    out.insert(u.scheme().size() + 3 + u.encoded_authority().size(), "/");
+  }
+  return out;
 }
 
-int ResolveSourceName(std::string_view name, const std::vector<SourceEntry>& sources) {
-  std::vector<std::string> wanted = NameTokens(name);
-  if (wanted.empty()) return -1;
+NameResolver::NameResolver(const std::vector<SourceEntry>& sources) {
+  for (const SourceEntry& e : sources) {
+    std::vector<std::string> have = NameTokens(e.name + " " + HostAndPath(e.url));
+    tokens_.emplace_back(have.begin(), have.end());
+  }
+}
+
+int NameResolver::Resolve(std::string_view name) {
+  if (auto it = cache_.find(name); it != cache_.end()) return it->second;
+  const std::vector<std::string> wanted = NameTokens(name);
   int best = -1;
   double best_score = 0;
   bool tie = false;
-  for (size_t i = 0; i < sources.size(); ++i) {
-    std::vector<std::string> have = NameTokens(sources[i].name + " " + Host(sources[i].url));
-    std::set<std::string> have_set(have.begin(), have.end());
+  for (size_t i = 0; i < tokens_.size() && !wanted.empty(); ++i) {
     size_t hits = 0;
-    for (const std::string& w : wanted) hits += have_set.contains(w) ? 1 : 0;
-    double score = static_cast<double>(hits) / static_cast<double>(wanted.size());
+    for (const std::string& w : wanted) hits += tokens_[i].contains(w) ? 1 : 0;
+    const double score = static_cast<double>(hits) / static_cast<double>(wanted.size());
     if (score > best_score + 1e-9) {
       best_score = score;
       best = static_cast<int>(i);
@@ -327,210 +449,129 @@ int ResolveSourceName(std::string_view name, const std::vector<SourceEntry>& sou
       tie = true;
     }
   }
-  return (best_score >= 0.6 && !tie) ? best : -1;
+  const int found = (best_score >= 0.6 && !tie) ? best : -1;
+  cache_.emplace(std::string(name), found);
+  return found;
 }
 
-common::Status BuildSources(const std::vector<RawSourceItem>& items, Draft& draft) {
-  std::set<std::string> seen;
-  for (const RawSourceItem& item : items) {
-    if (item.blocks.empty()) continue;
-    Parsed p = EntryParser(item, draft).Parse();
-    if (!item.list_item && p.url.empty()) continue;  // a sentence introducing the list
-    SourceEntry e;
-    e.number = static_cast<int>(draft.sources.size()) + 1;
-    e.name = p.name;
-    e.kind = p.kind;
-    e.date = p.date;
-    e.declared_reliability = p.rating;
-    e.range = draft.FileRange(item.begin, item.end);
-    if (!e.date.empty()) {
-      for (const text::Quantity& q : text::FindQuantities(e.date, draft.lang)) {
-        if (q.kind == text::QuantityKind::kDate || q.kind == text::QuantityKind::kYear) {
-          e.parsed_date = q;
-          break;
-        }
-      }
+int ResolveSourceName(std::string_view name, const std::vector<SourceEntry>& sources) {
+  return NameResolver(sources).Resolve(name);
+}
+
+common::Result<int> SourceCollector::Add(SourceEntry e, std::string_view raw_url,
+                                         const Range& url_range) {
+  e.number = static_cast<int>(draft_.sources.size()) + 1;
+  if (!raw_url.empty()) {
+    e.url_range = url_range;
+    auto url = ValidateUrl(Trim(raw_url));
+    if (!url.ok()) {
+      return Status::InvalidArgument(draft_.path + ":" + std::to_string(url_range.line) +
+                                     ": source " + std::to_string(e.number) + ": " +
+                                     url.status().message());
     }
-    if (!p.url.empty()) {
-      const ProseBlock& b = draft.blocks[p.url_block];
-      if (p.url_span) e.url_range = draft.RangeOf(b, p.url_span->begin, p.url_span->end);
-      else e.url_range = e.range;
-      auto url = ValidateUrl(p.url);
-      if (!url.ok()) {
-        return Status::InvalidArgument(draft.path + ":" + std::to_string(e.url_range.line) +
-                                       ": source " + std::to_string(e.number) + ": " +
-                                       url.status().message());
-      }
-      e.url = *url;
-    }
-    if (e.name.empty()) e.name = e.url.empty() ? "source " + std::to_string(e.number) : Host(e.url);
-    if (e.url.empty()) {
-      draft.findings.push_back({"source_without_url",
-                                "source " + std::to_string(e.number) + " " + Quote(e.name) +
-                                    " gives no URL, so nothing attributed to it can be checked",
-                                e.range});
-    } else if (!seen.insert(e.url).second) {
-      draft.findings.push_back({"duplicate_source",
-                                "source " + std::to_string(e.number) + " repeats the URL " +
-                                    e.url + " of an earlier entry",
-                                e.range});
-    }
-    draft.sources.push_back(std::move(e));
-  }
-  // Links in the prose cite sources too, even when the list forgets them.
-  for (const Link& link : draft.links) {
-    auto url = ValidateUrl(link.url);
-    if (!url.ok() || seen.contains(*url)) continue;
-    bool in_list = false;
-    for (const SourceEntry& s : draft.sources) in_list = in_list || s.url == *url;
-    if (in_list) continue;
-    seen.insert(*url);
-    SourceEntry e;
-    e.number = static_cast<int>(draft.sources.size()) + 1;
-    e.name = link.text.empty() ? Host(*url) : link.text;
     e.url = *url;
-    e.from_inline_link = true;
-    e.range = link.range;
-    e.url_range = link.range;
-    draft.sources.push_back(std::move(e));
   }
-  return Status::Ok();
+  if (auto it = by_url_.find(e.url); !e.url.empty() && it != by_url_.end()) {
+    const SourceEntry& first = draft_.sources[it->second];
+    if (first.origin != e.origin) return it->second;  // a footnote repeating the list
+    draft_.findings.push_back({"duplicate_source",
+                               "source " + std::to_string(e.number) + " repeats the URL " + e.url +
+                                   " of an earlier entry",
+                               e.range});
+  }
+  if (e.name.empty()) e.name = e.url.empty() ? "source " + std::to_string(e.number) : Host(e.url);
+  if (e.date.empty() == false && !e.parsed_date) e.parsed_date = FirstDate(e.date, draft_.lang);
+  if (e.url.empty()) {
+    draft_.findings.push_back({"source_without_url",
+                               "source " + std::to_string(e.number) + " " + Quote(e.name) +
+                                   " gives no URL, so nothing attributed to it can be checked",
+                               e.range});
+  }
+  const int index = static_cast<int>(draft_.sources.size());
+  if (!e.url.empty()) by_url_.emplace(e.url, index);
+  draft_.sources.push_back(std::move(e));
+  return index;
 }
 
 namespace {
 
-bool IsNameEnd(char c) {
-  return c == ',' || c == '.' || c == ';' || c == ':' || c == ')' || c == '(' ||
-         c == '\n' || c == '!' || c == '?';
+// A loose paragraph of the sources list that holds several URLs, one per line
+// ("https://a.example/x https://b.example/y" once soft breaks are spaces), gives one
+// entry per URL, named by the text before it.
+common::Status AddUrlLines(const RawSourceItem& item, SourceCollector& collector, Draft& draft) {
+  const int bi = item.blocks.front();
+  const std::string_view t = draft.blocks[bi].text;
+  size_t from = 0;
+  while (auto u = BareUrl(t.substr(from))) {
+    const size_t ub = from + u->begin, ue = from + u->end;
+    SourceEntry e;
+    e.name = std::string(TrimPunct(t.substr(from, ub - from)));
+    const Range url_range = draft.RangeOf(draft.blocks[bi], ub, ue);
+    e.range = draft.RangeOf(draft.blocks[bi], from, ue);
+    CC_RETURN_IF_ERROR(collector.Add(std::move(e), t.substr(ub, ue - ub), url_range).status());
+    from = ue;
+  }
+  return Status::Ok();
 }
 
-// Removes a leading article: "la CCI" -> "CCI", "l'Insee" -> "Insee", "the ONS" -> "ONS".
-std::string_view StripArticle(std::string_view name) {
-  for (std::string_view a : {"la ", "le ", "les ", "l'", "l\xE2\x80\x99", "the ", "des ", "du "}) {
-    if (text::Fold(name.substr(0, a.size())) == text::Fold(a)) return Trim(name.substr(a.size()));
+size_t CountUrls(std::string_view t) {
+  size_t n = 0;
+  size_t from = 0;
+  while (auto u = BareUrl(t.substr(from))) {
+    ++n;
+    from += u->end;
   }
-  return name;
+  return n;
 }
 
-void AddAttribution(Draft& draft, const ProseBlock& block, size_t begin, size_t end,
-                    bool explicit_source) {
-  std::string_view name = StripArticle(TrimPunct(std::string_view(block.text).substr(begin, end - begin)));
-  if (name.empty() || name.size() > 120) return;
-  // The range covers the name itself, not the separators around it.
-  begin = static_cast<size_t>(name.data() - block.text.data());
-  end = begin + name.size();
-  Attribution a;
-  a.name = std::string(name);
-  a.explicit_source = explicit_source;
-  a.source = ResolveSourceName(a.name, draft.sources);
-  a.range = draft.RangeOf(block, begin, end);
-  if (a.source < 0 && !explicit_source) return;  // "selon les experts" names no source
-  if (a.source < 0) {
-    draft.findings.push_back({"unresolved_attribution",
-                              "the attribution " + Quote(a.name) +
-                                  " names no entry of the sources list",
-                              a.range});
+common::Status AddItem(const RawSourceItem& item, SourceCollector& collector, SourceLabels& labels,
+                       Draft& draft) {
+  if (!item.list_item && item.blocks.size() == 1 &&
+      CountUrls(draft.blocks[item.blocks[0]].text) > 1) {
+    return AddUrlLines(item, collector, draft);
   }
-  draft.attributions.push_back(std::move(a));
-}
-
-// "(Source : A)", "(Sources : A, B)", "(source: A ; B)".
-void ExplicitAttributions(Draft& draft, const ProseBlock& block) {
-  const std::string& t = block.text;
-  for (size_t open = t.find('('); open != std::string::npos; open = t.find('(', open + 1)) {
-    std::string_view after = std::string_view(t).substr(open + 1);
-    if (!StartsWithFolded(after, "source")) continue;
-    size_t colon = after.find_first_of(":-\n)");
-    size_t close = after.find(')');
-    if (colon == std::string_view::npos || close == std::string_view::npos || colon >= close) continue;
-    size_t pos = open + 1 + colon + 1;
-    const size_t stop = open + 1 + close;
-    while (pos < stop) {
-      size_t sep = t.find_first_of(",;", pos);
-      if (sep == std::string::npos || sep > stop) sep = stop;
-      AddAttribution(draft, block, pos, sep, true);
-      pos = sep + 1;
-    }
+  Parsed p = EntryParser(item, draft).Parse();
+  if (!item.list_item && p.url.empty()) return Status::Ok();  // a sentence introducing the list
+  SourceEntry e;
+  e.name = p.name;
+  e.kind = p.kind;
+  e.date = p.date;
+  e.declared_reliability = p.rating;
+  e.range = draft.FileRange(item.begin, item.end);
+  e.origin = item.footnote ? SourceOrigin::kFootnote : SourceOrigin::kList;
+  e.label = item.label;
+  Range url_range = e.range;
+  if (!p.url.empty() && p.url_span) {
+    url_range = draft.RangeOf(draft.blocks[p.url_block], p.url_span->begin, p.url_span->end);
   }
-}
-
-// "selon X", "d'après X", "according to X": kept only when X is a listed source.
-void ImplicitAttributions(Draft& draft, const ProseBlock& block) {
-  const std::string& t = block.text;
-  std::string lower = t;
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (std::string_view key : {"selon ", "d'apr\xC3\xA8s ", "d\xE2\x80\x99" "apr\xC3\xA8s ",
-                               "according to ", "source : ", "source: "}) {
-    for (size_t at = lower.find(key); at != std::string::npos; at = lower.find(key, at + 1)) {
-      if (at > 0 && std::isalpha(static_cast<unsigned char>(lower[at - 1]))) continue;
-      if (at > 0 && lower[at - 1] == '(') continue;  // explicit form, handled above
-      size_t begin = at + key.size();
-      size_t end = begin;
-      while (end < t.size() && !IsNameEnd(t[end])) ++end;
-      AddAttribution(draft, block, begin, end, key.starts_with("source"));
-    }
-  }
-}
-
-bool IsPlaceholder(std::string_view text) {
-  std::string_view t = Trim(text);
-  if (t.size() >= 2 && t.front() == '[' && t.back() == ']' &&
-      (t.find("...") != std::string_view::npos || t.find("\xE2\x80\xA6") != std::string_view::npos)) {
-    return true;
-  }
-  for (std::string_view marker : {"[...]", "[\xE2\x80\xA6]", "Lorem ipsum", "lorem ipsum"}) {
-    if (t.find(marker) != std::string_view::npos) return true;
-  }
-  // Upper-case markers as whole words: TODO, TBD, FIXME, "XX %", "XX €".
-  for (std::string_view marker : {"TODO", "TBD", "FIXME", "XXX", "XX"}) {
-    for (size_t at = t.find(marker); at != std::string_view::npos; at = t.find(marker, at + 1)) {
-      const size_t end = at + marker.size();
-      const bool left = at == 0 || !std::isalnum(static_cast<unsigned char>(t[at - 1]));
-      const bool right = end == t.size() || !std::isalnum(static_cast<unsigned char>(t[end]));
-      if (!left || !right) continue;
-      if (marker != "XX") return true;
-      std::string_view next = Trim(t.substr(end));
-      if (next.starts_with("%") || next.starts_with("\xE2\x82\xAC") || next.starts_with("$")) return true;
-    }
-  }
-  return false;
+  CC_ASSIGN_OR_RETURN(int index, collector.Add(std::move(e), p.url, url_range));
+  if (item.label.empty()) return Status::Ok();
+  (item.footnote ? labels.footnotes : labels.numbers).emplace(item.label, index);
+  return Status::Ok();
 }
 
 }  // namespace
 
-void FindAttributions(Draft& draft) {
-  for (const ProseBlock& block : draft.blocks) {
-    if (block.in_sources) continue;
-    ExplicitAttributions(draft, block);
-    ImplicitAttributions(draft, block);
+common::Result<SourceLabels> BuildSources(const MarkdownBody& md, Draft& draft) {
+  SourceCollector collector(draft);
+  SourceLabels labels;
+  for (const RawSourceItem& item : md.source_items) {
+    if (item.blocks.empty()) continue;
+    CC_RETURN_IF_ERROR(AddItem(item, collector, labels, draft));
   }
-  std::sort(draft.attributions.begin(), draft.attributions.end(),
-            [](const Attribution& a, const Attribution& b) { return a.range.begin < b.range.begin; });
-}
-
-void FindPlaceholdersAndCounts(Draft& draft) {
-  for (const ProseBlock& block : draft.blocks) {
-    if (!IsPlaceholder(block.text)) continue;
-    std::string msg = "placeholder " + Quote(Trim(block.text)) + " stands for missing content";
-    if (block.in_sources) msg += ": the sources it replaces are not listed and cannot be checked";
-    draft.findings.push_back({"placeholder", msg, draft.RangeOf(block, 0, block.text.size())});
+  CC_RETURN_IF_ERROR(AddOtherSources(md, collector, labels, draft));
+  // Links in the prose cite sources too, even when the list forgets them.
+  for (const Link& link : draft.links) {
+    auto url = ValidateUrl(link.url);
+    if (!url.ok() || collector.Has(*url)) continue;
+    SourceEntry e;
+    e.name = link.text.empty() ? Host(*url) : link.text;
+    e.from_inline_link = true;
+    e.origin = SourceOrigin::kInlineLink;
+    e.range = link.range;
+    CC_RETURN_IF_ERROR(collector.Add(std::move(e), *url, link.range).status());
   }
-  for (const FrontMatterField& f : draft.front_matter) {
-    if (f.key != "sources" || f.value.empty()) continue;
-    char* end = nullptr;
-    long declared = std::strtol(f.value.c_str(), &end, 10);
-    if (*end != '\0') continue;
-    long listed = 0;
-    for (const SourceEntry& s : draft.sources) listed += s.from_inline_link ? 0 : 1;
-    if (declared == listed) continue;
-    size_t begin = draft.line_starts[std::min<size_t>(f.line - 1, draft.line_starts.size() - 1)];
-    size_t end_of_line = draft.content.find('\n', begin);
-    if (end_of_line == std::string::npos) end_of_line = draft.content.size();
-    draft.findings.push_back({"source_count_mismatch",
-                              "the front matter declares " + std::to_string(declared) +
-                                  " sources but the sources list has " + std::to_string(listed),
-                              draft.FileRange(begin, end_of_line)});
-  }
+  return labels;
 }
 
 }  // namespace citecheck::draft::internal

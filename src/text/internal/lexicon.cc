@@ -221,7 +221,7 @@ constexpr Valued kEnMultiplierWords[] = {
     {"threefold", 3},   {"fourfold", 4},      {"fivefold", 5},        {"sixfold", 6},
     {"sevenfold", 7},   {"eightfold", 8},     {"ninefold", 9},        {"tenfold", 10},
     {"twentyfold", 20}, {"hundredfold", 100}, {"thousandfold", 1000}, {"twice", 2},
-    {"thrice", 3},
+    {"thrice", 3},      {"halved", 0.5},      {"halving", 0.5},
 };
 
 constexpr Valued kFrApproxNouns[] = {
@@ -258,7 +258,8 @@ void AddNumbers(Lexicon& lex) {
                             {"milliards", 1e9}, {"billion", 1e12}, {"billions", 1e12}};
   for (const Valued& v : fr_mult) {
     lex.At(kFr, v.key).multiplier = v.value;
-    if (v.key.back() == 's') continue;
+    // "billionième" would not fit the int ordinal, and no draft needs it.
+    if (v.key.back() == 's' || v.value > 1e9) continue;
     const std::string ord = FrOrdinal(v.key);
     lex.At(kFr, ord).ordinal = static_cast<int>(v.value);
     lex.At(kFr, ord).denominator = static_cast<int>(v.value);

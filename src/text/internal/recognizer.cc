@@ -47,7 +47,8 @@ bool Recognizer::CanStart(size_t i) const {
                                    kMultiplierSign | kHalf | kHalfArticle | kCurrencyLead;
       const uint32_t starts = t.flags & kStarts;
       if (starts == kHalfArticle && t.roles == 0) return KeyIs(i + 1, "moitie");
-      return t.roles != 0 || starts != 0 || Key(i) == "n" || Key(i) == "no" || Key(i) == "nos";
+      return t.roles != 0 || starts != 0 || Key(i) == "n" || Key(i) == "no" || Key(i) == "nos" ||
+             IsMultipliedBy(i);
     }
     case TokenType::kSymbol:
       switch (t.symbol) {
@@ -69,6 +70,7 @@ bool Recognizer::CanStart(size_t i) const {
         case 0xD7:
         case '#':
         case 0x2116:
+        case '[':
           return true;
         default:
           return false;
@@ -77,10 +79,34 @@ bool Recognizer::CanStart(size_t i) const {
   return false;
 }
 
+// Whether a figure is near `i`: a number, a numeric date, or a word that is a number,
+// a month, a multiplier, a scale or a denominator, or "moitié" / "half", among the
+// next few tokens. A match that starts with a word ("de", "plus", "une", "en") always
+// holds one within that reach, so words with none are not tried: most words of prose
+// are such connectors, and trying them all cost half the recognizer's time.
+bool Recognizer::FigureNear(size_t i) const {
+  constexpr size_t kReach = 6;
+  constexpr uint16_t kFigureRoles =
+      kRoleNumber | kRoleMonth | kRoleMultiplier | kRoleScale | kRoleDenominator;
+  // "un", "une", "a", "one" count only with what follows them: a number word, a
+  // fraction, a scale, or a unit right after ("un an", "un euro").
+  const bool article = Flag(i, kArticleOne | kArticleA);
+  for (size_t k = article ? i + 1 : i; k < n_ && k <= i + kReach; ++k) {
+    const Token& t = T(k);
+    if (t.type == TokenType::kNumber || t.type == TokenType::kNumericDate) return true;
+    if (t.type != TokenType::kWord) continue;
+    const uint16_t roles = article && k == i + 1 ? kFigureRoles | kRoleUnit : kFigureRoles;
+    if ((t.roles & roles) != 0 || (t.flags & (kHalf | kPluralScale)) != 0 || IsMultipliedBy(k)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::vector<Quantity> Recognizer::Run() const {
   std::vector<Quantity> out;
   for (size_t i = 0; i < n_;) {
-    if (!CanStart(i)) {
+    if (!CanStart(i) || (IsWord(i) && !FigureNear(i))) {
       ++i;
       continue;
     }

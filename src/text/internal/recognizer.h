@@ -92,6 +92,7 @@ class Recognizer {
   bool Glued(size_t i) const { return i < n_ && !T(i).space_before; }
   bool Flag(size_t i, uint32_t f) const { return IsWord(i) && (T(i).flags & f) != 0; }
   bool CanStart(size_t i) const;
+  bool FigureNear(size_t i) const;
   template <typename Pred>
   const LexEntry* Sense(size_t i, Pred pred, bool english_first = false) const {
     return IsWord(i) ? FindSense(T(i).lex, lang_, pred, english_first) : nullptr;
@@ -142,6 +143,8 @@ class Recognizer {
   std::optional<Core> MatchOrdinalWord(size_t i, const WordNumber& wn) const;
   std::optional<Core> MatchHalf(size_t i) const;
   std::optional<Core> MatchMultiplierWord(size_t i) const;
+  std::optional<Core> MatchMultipliedBy(size_t i) const;
+  bool IsMultipliedBy(size_t i) const;
   std::optional<Core> MatchVague(size_t i) const;
   bool VagueHead(size_t i, double* unit, bool* about_one, size_t* end) const;
   double ApproxNoun(size_t k, bool plural) const;
@@ -154,6 +157,7 @@ class Recognizer {
   int DayAt(size_t i, size_t* end) const;
   int YearAt(size_t i, size_t* end) const;
   std::optional<Core> MatchLabel(size_t i) const;
+  std::optional<Core> MatchCitationMarker(size_t i) const;
   std::optional<Core> MatchClock(size_t i) const;
   bool MeridiemAt(size_t k, size_t* end) const;
 

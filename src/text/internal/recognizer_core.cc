@@ -25,6 +25,7 @@ std::optional<Core> Recognizer::MatchCore(size_t i) const {
     if (auto c = MatchHalf(i)) return c;
   }
   if (auto c = MatchMultiplierWord(i)) return c;
+  if (auto c = MatchMultipliedBy(i)) return c;
   if (IsNumber(i)) {
     if (auto c = MatchClock(i)) return c;  // "about 11 a.m." is a time, not a count
   }

@@ -99,9 +99,31 @@ std::optional<Core> Recognizer::MatchMonthFirst(size_t i) const {
   return DateCore(i, year != 0 ? e3 : e2, year, month, day);
 }
 
+// Citation markers: "[3]", "[1, 4]", "[2-5]", "[^2]" point at a source or a note;
+// the brackets and what they hold are skipped together. Numbers of four digits or
+// more ("[2024]") are not taken for markers.
+std::optional<Core> Recognizer::MatchCitationMarker(size_t i) const {
+  const auto small = [this](size_t k) { return IsNumber(k) && T(k).int_digits <= 3; };
+  size_t e = i + 1;
+  if (Sym(e, '^') && Glued(e)) ++e;
+  if (!small(e) || !Glued(e)) return std::nullopt;
+  ++e;
+  while (e + 1 < n_ && (Sym(e, ',') || Sym(e, ';') || Sym(e, '-') || Sym(e, 0x2013)) &&
+         small(e + 1)) {
+    e += 2;
+  }
+  if (!Sym(e, ']') || !Glued(e)) return std::nullopt;
+  Core c;
+  c.first = i;
+  c.last = e + 1;
+  c.skip = true;
+  return c;
+}
+
 // Numbers that name rather than measure: "ISO 28500", "article 12", "p. 3", "n° 5",
 // "No. 5", "#3", "Covid 19". The label and its number are skipped together.
 std::optional<Core> Recognizer::MatchLabel(size_t i) const {
+  if (Sym(i, '[')) return MatchCitationMarker(i);
   size_t k = 0;
   if (Flag(i, kRefWord)) {
     k = i + 1;

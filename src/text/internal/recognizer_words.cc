@@ -82,6 +82,54 @@ std::optional<Core> Recognizer::MatchMultiplierWord(size_t i) const {
   return ExactCore(c, QuantityKind::kMultiplier, e->multiplier_word);
 }
 
+// "multiplié" / "divisé" (any agreement, the infinitive too), "multiplied" and
+// "divided", which take their factor after "par" / "by".
+bool Recognizer::IsMultipliedBy(size_t i) const {
+  if (!IsWord(i)) return false;
+  std::string_view k = Key(i);
+  if (k == "divided") return true;
+  if (k.starts_with("multipli")) {
+    k.remove_prefix(8);
+  } else if (k.starts_with("divis")) {
+    k.remove_prefix(5);
+  } else {
+    return false;
+  }
+  return k == "e" || k == "ee" || k == "es" || k == "ees" || k == "er" || k == "ed";
+}
+
+// "multiplié par trois" (3), "multiplied by 2.5", "divisé par deux" (0.5): the span is
+// the verb with its factor.
+std::optional<Core> Recognizer::MatchMultipliedBy(size_t i) const {
+  if (!IsMultipliedBy(i) || !(KeyIs(i + 1, "par") || KeyIs(i + 1, "by"))) return std::nullopt;
+  const size_t n = i + 2;
+  double factor = 0;
+  size_t end = 0;
+  int decimals = 0;
+  bool words = false;
+  if (IsNumber(n)) {
+    // "multiplié par 3x" repeats the factor's sign: "3x" alone is the multiplier.
+    if (Glued(n + 1) && (KeyIs(n + 1, "x") || Sym(n + 1, 0xD7))) return std::nullopt;
+    factor = T(n).value;
+    decimals = T(n).decimals;
+    end = n + 1;
+  } else if (const std::optional<WordNumber> w = ParseWordNumber(tl_, n, lang_);
+             w && !w->ordinal && !w->article_only) {
+    factor = w->value;
+    end = w->end;
+    words = true;
+  }
+  if (factor <= 0) return std::nullopt;
+  const bool divided = Key(i).starts_with("divi");
+  Core c;
+  c.first = i;
+  c.last = end;
+  c = ExactCore(c, QuantityKind::kMultiplier, divided ? 1 / factor : factor);
+  c.decimals = decimals;
+  c.in_words = words;
+  return c;
+}
+
 // The unit of an approximating noun at `k`: "dizaines" 10, "milliers" 1000 (`plural`),
 // or "dizaine", "thousand" (singular, multipliers included); 0 for none.
 double Recognizer::ApproxNoun(size_t k, bool plural) const {
