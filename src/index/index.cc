@@ -191,7 +191,9 @@ class Index::Impl {
       std::vector<Passage> out;
       const std::string term = SourceTerm(url);
       for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
-        out.push_back(ToPassage(db_.get_document(*it), 0));
+        Passage p = ToPassage(db_.get_document(*it), 0);
+        p.terms = StemTerms(*it);
+        out.push_back(std::move(p));
       }
       std::sort(out.begin(), out.end(),
                 [](const Passage& a, const Passage& b) { return a.ordinal < b.ordinal; });
@@ -219,6 +221,20 @@ class Index::Impl {
     p.end = ParseSize(d.get_value(kEndSlot));
     p.score = weight;
     return p;
+  }
+
+  // The word terms of a stored passage, prefix removed. Xapian's term lists are
+  // already sorted and unique.
+  std::vector<std::string> StemTerms(Xapian::docid id) const {
+    std::vector<std::string> out;
+    const std::string_view prefix = kStemPrefix;
+    for (auto t = db_.termlist_begin(id); t != db_.termlist_end(id); ++t) {
+      const std::string term = *t;
+      if (term.size() > prefix.size() && term.compare(0, prefix.size(), prefix) == 0) {
+        out.push_back(term.substr(prefix.size()));
+      }
+    }
+    return out;
   }
 
   Xapian::WritableDatabase db_;

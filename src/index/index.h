@@ -52,6 +52,9 @@ struct Passage {
   size_t start = 0;   // byte offsets in the source document's text
   size_t end = 0;
   double score = 0;   // retrieval score, higher is better (BM25), 0 for listings
+  // Its stemmed content words as indexed (text::ContentTerms in the document's
+  // language), sorted and unique. Filled by Passages() only; empty from Search().
+  std::vector<std::string> terms;
   bool operator==(const Passage&) const = default;
 };
 
@@ -92,7 +95,8 @@ class Index {
   // Best passages first. Errors: kIoError when Xapian fails.
   common::Result<std::vector<Passage>> Search(const PassageQuery& query) const;
 
-  // Every passage of a source, in document order (score 0). Empty when unknown.
+  // Every passage of a source, in document order (score 0), with its terms. Empty
+  // when unknown.
   common::Result<std::vector<Passage>> Passages(std::string_view url) const;
 
   // Number of passages in the index.

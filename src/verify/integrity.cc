@@ -5,10 +5,18 @@ namespace {
 
 void Count(Tally& t, VerdictKind kind) {
   switch (kind) {
-    case VerdictKind::kSupported: ++t.supported; break;
-    case VerdictKind::kContradicted: ++t.contradicted; break;
-    case VerdictKind::kNotFound: ++t.not_found; break;
-    case VerdictKind::kUnverifiable: ++t.unverifiable; break;
+    case VerdictKind::kSupported:
+      ++t.supported;
+      break;
+    case VerdictKind::kContradicted:
+      ++t.contradicted;
+      break;
+    case VerdictKind::kNotFound:
+      ++t.not_found;
+      break;
+    case VerdictKind::kUnverifiable:
+      ++t.unverifiable;
+      break;
   }
 }
 

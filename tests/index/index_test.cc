@@ -1,5 +1,7 @@
 #include "index/index.h"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "testutil/testutil.h"
@@ -81,7 +83,12 @@ TEST(Index, ReplaceDropsTheOldPassagesOfASource) {
   ASSERT_OK((*index)->Replace(Doc("https://journal.example/velo", {text})));
   auto passages = (*index)->Passages("https://journal.example/velo");
   ASSERT_OK(passages);
-  std::vector<Passage> want = {{"https://journal.example/velo", 0, text, 0, text.size(), 0}};
+  // Passages() also gives each passage's indexed terms: its stems, sorted, unique.
+  std::vector<std::string> terms = text::ContentTerms(text, Lang::kFr);
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  ASSERT_FALSE(terms.empty());
+  std::vector<Passage> want = {{"https://journal.example/velo", 0, text, 0, text.size(), 0, terms}};
   EXPECT_EQ(*passages, want);
   EXPECT_EQ(*(*index)->Size(), 1u);
   ASSERT_OK((*index)->Remove("https://journal.example/velo"));

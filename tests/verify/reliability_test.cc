@@ -46,11 +46,13 @@ TEST(RateSource, SpecificDatedPublicDocumentThatSupportsItsClaimsRatesHigh) {
   f.claims_supported = 2;
   Reliability r = RateSource(f);
   EXPECT_EQ(r.publisher_type, "public_body");
+  EXPECT_EQ(r.publisher, "French government");
   EXPECT_DOUBLE_EQ(r.score, 10.0);
-  EXPECT_EQ(r.reasons, (std::vector<std::string>{
-                           "+1.0 reachable", "+2.0 public body", "+0.5 served over HTTPS",
-                           "+0.5 a specific document", "+0.5 names its author",
-                           "+0.5 dated 2024-11-02", "+2.0 supports 2 of the 2 claims attributed to it"}));
+  EXPECT_EQ(r.reasons,
+            (std::vector<std::string>{"+1.0 reachable", "+2.0 public body (French government)",
+                                      "+0.5 served over HTTPS", "+0.5 a specific document",
+                                      "+0.5 names its author", "+0.5 dated 2024-11-02",
+                                      "+2.0 supports 2 of the 2 claims attributed to it"}));
 }
 
 TEST(RateSource, ListingPageOverHttpThatContradictsRatesLow) {

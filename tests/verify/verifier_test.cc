@@ -57,6 +57,15 @@ class VerifierTest : public ::testing::Test {
     return v.Verify(ClaimOf(sentence + " (Source : Etude A).", lang), States(), lang);
   }
 
+  // A statement without a figure, checked against source A alone.
+  Verdict CheckStatement(const std::string& sentence, Lang lang = Lang::kFr) {
+    std::vector<draft::Claim> claims = draft::ClaimsOfText(sentence, lang);
+    EXPECT_EQ(claims.size(), 1u);
+    EXPECT_FALSE(claims.at(0).has_figure);
+    Verifier v(*index_, config_);
+    return v.Verify(claims.at(0), {{0, kSourceA, true, true, ""}}, lang);
+  }
+
   common::VerifyConfig config_;
   std::unique_ptr<index::Index> index_;
 };
@@ -83,7 +92,8 @@ TEST_F(VerifierTest, SameFigureAboutTheSameThingIsSupported) {
 
 // Rounding within the stated precision is agreement: 12.8 % is "13 %".
 TEST_F(VerifierTest, FigureWithinStatedPrecisionIsSupported) {
-  AddSource(kSourceA, {"Au total, 12,8 % des petites entreprises ont adopté un logiciel de paie en ligne."});
+  AddSource(kSourceA,
+            {"Au total, 12,8 % des petites entreprises ont adopté un logiciel de paie en ligne."});
   EXPECT_EQ(Check("13 % des petites entreprises ont adopté un logiciel de paie en ligne").kind,
             VerdictKind::kSupported);
 }
@@ -97,8 +107,10 @@ TEST_F(VerifierTest, NumberMatchAloneIsNotSupport) {
 }
 
 TEST_F(VerifierTest, DifferentFigureAboutTheSameThingIsContradicted) {
-  AddSource(kSourceA, {"En 2023, les ventes de vélos à assistance électrique ont atteint 738 000 unités."});
-  Verdict v = Check("En 2023, les ventes de vélos à assistance électrique ont atteint 910 000 unités");
+  AddSource(kSourceA,
+            {"En 2023, les ventes de vélos à assistance électrique ont atteint 738 000 unités."});
+  Verdict v =
+      Check("En 2023, les ventes de vélos à assistance électrique ont atteint 910 000 unités");
   EXPECT_EQ(v.kind, VerdictKind::kContradicted) << v.reason;
   EXPECT_LT(v.support, 0.5);
   ASSERT_FALSE(v.evidence.empty());
@@ -110,8 +122,9 @@ TEST_F(VerifierTest, DifferentFigureAboutTheSameThingIsContradicted) {
 TEST_F(VerifierTest, IntentionDoesNotSupportAnAchievement) {
   AddSource(kSourceA, {"13 % des TPE et PME françaises envisagent d'intégrer une solution "
                        "d'intelligence artificielle dans leurs activités."});
-  Verdict v = Check("13 % des TPE et PME françaises ont intégré une solution d'intelligence "
-                    "artificielle dans leurs activités");
+  Verdict v = Check(
+      "13 % des TPE et PME françaises ont intégré une solution d'intelligence "
+      "artificielle dans leurs activités");
   EXPECT_NE(v.kind, VerdictKind::kSupported) << v.reason;
 }
 
@@ -159,9 +172,11 @@ TEST_F(VerifierTest, OtherSourceCanSupportAndSaysSo) {
 TEST_F(VerifierTest, UnreadableCitedSourceMakesAClaimUnverifiable) {
   AddSource(kSourceB, {"Une page qui parle d'autre chose."});
   Verifier verifier(*index_, config_);
-  std::vector<SourceState> states = {{0, kSourceA, true, false, "DNS failure: could not resolve host a.example"},
-                                     {1, kSourceB, false, true, ""}};
-  Verdict v = verifier.Verify(ClaimOf("Le parc compte 1 200 bornes (Source : Etude A)."), states, Lang::kFr);
+  std::vector<SourceState> states = {
+      {0, kSourceA, true, false, "DNS failure: could not resolve host a.example"},
+      {1, kSourceB, false, true, ""}};
+  Verdict v = verifier.Verify(ClaimOf("Le parc compte 1 200 bornes (Source : Etude A)."), states,
+                              Lang::kFr);
   EXPECT_EQ(v.kind, VerdictKind::kUnverifiable);
   EXPECT_EQ(v.support, 0);
   EXPECT_TRUE(v.evidence.empty());
@@ -172,13 +187,119 @@ TEST_F(VerifierTest, UnreadableCitedSourceMakesAClaimUnverifiable) {
 
 TEST_F(VerifierTest, ClaimCitingNothingIsUnverifiableWhenNoSourceCanBeRead) {
   Verifier verifier(*index_, config_);
-  std::vector<SourceState> states = {{0, kSourceA, false, false, "DNS failure: could not resolve host a.example"},
-                                     {1, kSourceB, false, false, "HTTP 404 Not Found"}};
+  std::vector<SourceState> states = {
+      {0, kSourceA, false, false, "DNS failure: could not resolve host a.example"},
+      {1, kSourceB, false, false, "HTTP 404 Not Found"}};
   Verdict v = verifier.Verify(ClaimOf("Le parc compte 1 200 bornes."), states, Lang::kFr);
   EXPECT_EQ(v.kind, VerdictKind::kUnverifiable);
   EXPECT_EQ(v.reason,
             "no source could be read: source 1: DNS failure: could not resolve host a.example; "
             "source 2: HTTP 404 Not Found");
+}
+
+// Unit and scale: "1,2 million" is "1 200 000".
+TEST_F(VerifierTest, ScaleWordsMatchDigits) {
+  AddSource(kSourceA, {"Le réseau compte 1 200 000 abonnés au service de vélos en libre-service."});
+  Verdict v = Check("Le réseau compte 1,2 million d'abonnés au service de vélos en libre-service");
+  EXPECT_EQ(v.kind, VerdictKind::kSupported) << v.reason;
+  EXPECT_EQ(v.evidence.at(0).figure, "1 200 000");
+}
+
+// "un salarié sur cinq" is 20 %.
+TEST_F(VerifierTest, OneInFiveIsTwentyPercent) {
+  AddSource(kSourceA, {"En 2024, 20 % des salariés ont télétravaillé chaque semaine."});
+  Verdict v = Check("En 2024, un salarié sur cinq a télétravaillé chaque semaine");
+  EXPECT_EQ(v.kind, VerdictKind::kSupported) << v.reason;
+}
+
+// Parts that add up to the claim's total back it, and say so.
+TEST_F(VerifierTest, PartsThatSumToTheFigureSupportIt) {
+  AddSource(kSourceA, {"En 2024, 18 % des actifs sont allés au travail à vélo et 12 % à pied."});
+  Verdict v = Check("En 2024, 30 % des actifs sont allés au travail à vélo ou à pied");
+  EXPECT_EQ(v.kind, VerdictKind::kSupported) << v.reason;
+  EXPECT_EQ(v.derivation, "sum");
+  EXPECT_EQ(v.evidence.at(0).figure, "18 % des actifs sont allés au travail à vélo et 12 %");
+}
+
+// The same figure in a negated sentence contradicts the claim.
+TEST_F(VerifierTest, SameFigureNegatedIsContradicted) {
+  AddSource(kSourceA,
+            {"Le ministre n'a jamais annoncé 500 nouvelles embauches dans les hôpitaux publics."});
+  Verdict v = Check("Le ministre a annoncé 500 nouvelles embauches dans les hôpitaux publics");
+  EXPECT_EQ(v.kind, VerdictKind::kContradicted) << v.reason;
+  EXPECT_NE(v.reason.find("negated"), std::string::npos) << v.reason;
+}
+
+// A rise is not a fall of the same size.
+TEST_F(VerifierTest, OppositeDirectionIsNoSupport) {
+  AddSource(kSourceA, {"En 2024, les ventes de vélos cargos ont baissé de 12 % en France."});
+  Verdict v = Check("En 2024, les ventes de vélos cargos ont augmenté de 12 % en France");
+  EXPECT_NE(v.kind, VerdictKind::kSupported) << v.reason;
+}
+
+// The trap in English: firms that plan to adopt are not firms that adopted.
+TEST_F(VerifierTest, PlansDoNotSupportAchievementsInEnglish) {
+  AddSource(kSourceA,
+            {"In 2024, 13% of small firms plan to adopt an artificial intelligence tool."},
+            Lang::kEn);
+  Verdict v =
+      Check("In 2024, 13% of small firms have adopted an artificial intelligence tool", Lang::kEn);
+  EXPECT_NE(v.kind, VerdictKind::kSupported) << v.reason;
+}
+
+// 87 % who do not = 100 % - 13 % who do, in English too.
+TEST_F(VerifierTest, ComplementWithFlippedPolarityInEnglish) {
+  AddSource(kSourceA, {"In 2024, 13% of French small businesses used artificial intelligence."},
+            Lang::kEn);
+  Verdict v = Check("In 2024, 87% of French small businesses did not use artificial intelligence",
+                    Lang::kEn);
+  EXPECT_EQ(v.kind, VerdictKind::kSupported) << v.reason;
+  EXPECT_EQ(v.derivation, "complement");
+}
+
+// A statement without a figure is supported when a passage states its words, names
+// included; the evidence is that passage.
+TEST_F(VerifierTest, StatementStatedInTheSourceIsSupported) {
+  AddSource(kSourceA,
+            {"Opening hours and tickets.",
+             "The bridge over the Tamar was designed by Isambard Kingdom Brunel.",
+             "The shop sells postcards."},
+            Lang::kEn);
+  Verdict v = CheckStatement("Brunel designed the bridge over the Tamar.", Lang::kEn);
+  EXPECT_EQ(v.kind, VerdictKind::kSupported) << v.reason;
+  EXPECT_GE(v.support, 0.5);
+  EXPECT_EQ(v.evidence.at(0).text,
+            "The bridge over the Tamar was designed by Isambard Kingdom Brunel.");
+}
+
+TEST_F(VerifierTest, StatementTheSourceDoesNotMakeIsNotFound) {
+  AddSource(kSourceA, {"The shop sells postcards and maps of Cornwall."}, Lang::kEn);
+  Verdict v = CheckStatement("Brunel designed the bridge over the Tamar.", Lang::kEn);
+  EXPECT_EQ(v.kind, VerdictKind::kNotFound) << v.reason;
+  EXPECT_LT(v.support, 0.5);
+}
+
+// A statement the source negates, denies or turns into its opposite is contradicted.
+TEST_F(VerifierTest, StatementNegatedDeniedOrReversedIsContradicted) {
+  struct Case {
+    const char* source;
+    const char* claim;
+  };
+  const Case cases[] = {
+      {"Le Conseil de l'Europe n'est pas une institution de l'Union européenne.",
+       "Le Conseil de l'Europe est une institution de l'Union européenne."},
+      {"Le ministère a démenti avoir envoyé une lettre aux députés allemands.",
+       "Le ministère a envoyé une lettre aux députés allemands."},
+      {"Le gouvernement australien a rappelé des doses de vaccin qui donnaient des faux positifs.",
+       "Le gouvernement australien a rappelé des doses de vaccin qui donnaient des faux négatifs."},
+  };
+  for (const Case& c : cases) {
+    SetUp();
+    AddSource(kSourceA, {c.source});
+    Verdict v = CheckStatement(c.claim);
+    EXPECT_EQ(v.kind, VerdictKind::kContradicted) << c.claim << ": " << v.reason;
+    EXPECT_LT(v.support, 0.5);
+  }
 }
 
 }  // namespace

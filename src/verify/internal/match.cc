@@ -29,8 +29,28 @@ bool AsPercent(const Quantity& q, double* value, double* low, double* high) {
 bool Overlaps(double low_a, double high_a, double low_b, double high_b) {
   // Intervals from the recognizer are half-open at the top for exact figures; a tiny
   // tolerance keeps "13 %" and "13,0 %" equal despite floating point.
-  const double eps = 1e-9 * std::max({1.0, std::abs(high_a), std::abs(high_b)});
+  // Open bounds are infinite: they take no part in the tolerance.
+  auto finite = [](double v) { return std::isfinite(v) ? std::abs(v) : 0.0; };
+  const double eps =
+      1e-9 * std::max({1.0, finite(low_a), finite(high_a), finite(low_b), finite(high_b)});
+  // Two stated precisions share more than an end: "quatre" [3.5, 4.5) and "trois"
+  // [2.5, 3.5) only touch. A point (a year, an exact bound) may sit on an end.
+  if (high_a - low_a > eps && high_b - low_b > eps) {
+    return low_a < high_b - eps && low_b < high_a - eps;
+  }
   return low_a <= high_b + eps && low_b <= high_a + eps;
+}
+
+// "moins de 5 ans" and "plus de 5 ans" share only the point 5, which neither includes:
+// a strict bound that only touches the other interval is no agreement.
+bool OnlyTouch(const Quantity& a, const Quantity& b) {
+  auto strict_low = [](const Quantity& q) { return q.qualifier == text::Qualifier::kMoreThan; };
+  auto strict_high = [](const Quantity& q) { return q.qualifier == text::Qualifier::kLessThan; };
+  const double eps = 1e-9 * std::max({1.0, std::abs(a.value), std::abs(b.value)});
+  if (!std::isfinite(a.high - b.low) && !std::isfinite(b.high - a.low)) return false;
+  const bool a_below_b = std::abs(a.high - b.low) <= eps && (strict_high(a) || strict_low(b));
+  const bool b_below_a = std::abs(b.high - a.low) <= eps && (strict_high(b) || strict_low(a));
+  return a_below_b || b_below_a;
 }
 
 // An interval that is never narrower than the value itself, in case a recognizer gave
@@ -46,6 +66,7 @@ Relation ComparePercent(const Quantity& claim, const Quantity& passage) {
   if (!AsPercent(claim, &cv, &cl, &ch) || !AsPercent(passage, &pv, &pl, &ph)) {
     return Relation::kUnrelated;
   }
+  if (OnlyTouch(claim, passage)) return Relation::kDifferent;
   if (Overlaps(cl, ch, pl, ph)) return Relation::kEqual;
   if (Overlaps(100 - ch, 100 - cl, pl, ph)) return Relation::kComplement;
   return Relation::kDifferent;
@@ -90,7 +111,62 @@ Relation Compare(const Quantity& claim, const Quantity& passage) {
   double cl, ch, pl, ph;
   Bounds(claim, &cl, &ch);
   Bounds(passage, &pl, &ph);
+  if (OnlyTouch(claim, passage)) return Relation::kDifferent;
   return Overlaps(cl, ch, pl, ph) ? Relation::kEqual : Relation::kDifferent;
+}
+
+bool IsAdditive(const Quantity& q) {
+  switch (q.kind) {
+    case QuantityKind::kCount:
+    case QuantityKind::kPercent:
+    case QuantityKind::kPercentagePoints:
+    case QuantityKind::kMoney:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool PartsSumTo(const Quantity& claim, const std::vector<Quantity>& parts, size_t* first,
+                size_t* last) {
+  if (!IsAdditive(claim)) return false;
+  std::vector<size_t> same;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (parts[i].kind == claim.kind && parts[i].unit == claim.unit &&
+        parts[i].qualifier == text::Qualifier::kNone) {
+      same.push_back(i);
+    }
+  }
+  if (same.size() < 2) return false;
+  double cl, ch;
+  Bounds(claim, &cl, &ch);
+  // Rounded parts add their rounding: the sum may be off by half a unit per part.
+  auto within = [&](double sum, double slack) {
+    return Overlaps(cl, ch, sum - slack, sum + slack);
+  };
+  auto slack_of = [](const Quantity& q) { return (q.high - q.low) / 2; };
+  for (size_t a = 0; a < same.size(); ++a) {
+    for (size_t b = a + 1; b < same.size(); ++b) {
+      const Quantity& x = parts[same[a]];
+      const Quantity& y = parts[same[b]];
+      if (within(x.value + y.value, slack_of(x) + slack_of(y))) {
+        *first = same[a];
+        *last = same[b];
+        return true;
+      }
+    }
+  }
+  double total = 0, slack = 0;
+  for (size_t i : same) {
+    total += parts[i].value;
+    slack += slack_of(parts[i]);
+  }
+  if (same.size() > 2 && within(total, slack)) {
+    *first = same.front();
+    *last = same.back();
+    return true;
+  }
+  return false;
 }
 
 std::vector<std::string> SortedUnique(std::vector<std::string> v) {

@@ -14,6 +14,7 @@ enum class Relation {
   kUnrelated,   // different kinds or units: says nothing about each other
   kEqual,       // the passage figure is the claim figure, within stated precision
   kComplement,  // a percentage equal to 100 minus the claim's
+  kSum,         // parts that add up to the claim's figure (see PartsSumTo)
   kDifferent,   // same kind and unit, values incompatible
 };
 
@@ -21,6 +22,16 @@ enum class Relation {
 // counts and money by value in base units (money only within one currency), years
 // and dates by the parts both state.
 Relation Compare(const text::Quantity& claim, const text::Quantity& passage);
+
+// True when the figure can be a part of a whole: a percentage, a count, an amount of
+// money or of percentage points (not a year, date, ordinal, duration or multiplier).
+bool IsAdditive(const text::Quantity& q);
+
+// True when two of `parts`, or all of them, are additive figures of the claim's kind
+// and unit whose sum lies within the claim's interval ("18 % ... et 12 %" make
+// "30 %"). Sets `first` and `last` to the indexes of the parts that add up.
+bool PartsSumTo(const text::Quantity& claim, const std::vector<text::Quantity>& parts,
+                size_t* first, size_t* last);
 
 // Sorted, duplicate-free copy.
 std::vector<std::string> SortedUnique(std::vector<std::string> v);

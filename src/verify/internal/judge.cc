@@ -1,0 +1,339 @@
+#include "verify/internal/judge.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "verify/internal/lexicon.h"
+#include "verify/internal/model.h"
+
+namespace citecheck::verify::internal {
+namespace {
+
+// At most this many passages in one evidence window.
+constexpr size_t kMaxSpan = 3;
+
+bool IsDate(const text::Quantity& q) {
+  return q.kind == text::QuantityKind::kYear || q.kind == text::QuantityKind::kDate;
+}
+
+// The sentence of `text` that holds byte `offset`, as a span.
+text::Span SentenceAt(std::string_view text, size_t offset, text::Lang lang) {
+  for (const text::Span& s : text::SplitSentences(text, lang)) {
+    if (offset >= s.begin && offset < s.end) return s;
+  }
+  return {0, text.size()};
+}
+
+// Ranks relations: a match beats a derived match beats a contradiction beats nothing.
+int Rank(Relation r) {
+  switch (r) {
+    case Relation::kEqual:
+      return 4;
+    case Relation::kComplement:
+      return 3;
+    case Relation::kSum:
+      return 2;
+    case Relation::kDifferent:
+      return 1;
+    case Relation::kUnrelated:
+      return 0;
+  }
+  return 0;
+}
+
+bool IsMatch(Relation r) {
+  return r == Relation::kEqual || r == Relation::kComplement || r == Relation::kSum;
+}
+
+// The spans of the figures and dates of `sentence`: not words to look for.
+std::vector<text::Span> FigureSpans(std::string_view sentence, text::Lang lang) {
+  std::vector<text::Span> out;
+  for (const text::Quantity& q : text::FindQuantities(sentence, lang)) out.push_back(q.span);
+  return out;
+}
+
+// The claim's terms, limited to its context words (which leave out figures and the
+// names of the sources it cites).
+std::vector<ClaimTerm> TermsOf(const draft::Claim& claim, text::Lang lang) {
+  std::vector<ClaimTerm> all =
+      ClaimTermsOf(claim.sentence, lang, FigureSpans(claim.sentence, lang));
+  std::vector<std::string> context;
+  for (const std::string& w : claim.context) context.push_back(text::Stem(w, lang));
+  context = SortedUnique(std::move(context));
+  std::erase_if(all, [&](const ClaimTerm& t) {
+    return !std::binary_search(context.begin(), context.end(), t.stem);
+  });
+  return all;
+}
+
+// True when the passage dates its figures and none of those dates is one the claim
+// is framed by ("En 2024, ..." against a passage about 2021).
+bool YearConflict(const draft::Claim& claim, const std::vector<text::Quantity>& figures) {
+  if (claim.qualifiers.empty()) return false;
+  bool dated = false;
+  for (const text::Quantity& f : figures) {
+    if (!IsDate(f)) continue;
+    dated = true;
+    for (const text::Quantity& q : claim.qualifiers) {
+      if (Compare(q, f) == Relation::kEqual) return false;
+    }
+  }
+  return dated;
+}
+
+// Bytes on each side of the claim's figure whose words describe it.
+constexpr size_t kFigureReach = 60;
+
+// Mask of the terms within kFigureReach bytes of the figure; all terms when the figure
+// cannot be found in the sentence or nothing stands near it.
+uint64_t LocalTerms(const draft::Claim& claim, const std::vector<ClaimTerm>& terms) {
+  if (!claim.has_figure) return ~uint64_t{0};
+  const size_t at = claim.sentence.find(claim.quantity.text);
+  if (at == std::string::npos || claim.quantity.text.empty()) return ~uint64_t{0};
+  const size_t begin = at > kFigureReach ? at - kFigureReach : 0;
+  const size_t end = at + claim.quantity.text.size() + kFigureReach;
+  uint64_t mask = 0;
+  for (size_t i = 0; i < terms.size() && i < kMaxClaimTerms; ++i) {
+    if (terms[i].offset >= begin && terms[i].offset < end) mask |= uint64_t{1} << i;
+  }
+  return mask == 0 ? ~uint64_t{0} : mask;
+}
+
+}  // namespace
+
+Judge::Judge(const draft::Claim& claim, text::Lang lang, const common::VerifyConfig& config)
+    : claim_(claim),
+      lang_(lang),
+      config_(config),
+      terms_(TermsOf(claim, lang)),
+      local_(LocalTerms(claim, terms_)),
+      claim_words_(text::Words(claim.sentence)),
+      sentence_figures_(text::FindQuantities(claim.sentence, lang)),
+      claim_modal_(StatesIntention(claim_words_)),
+      claim_negated_(claim.negated) {}
+
+double Judge::LocalCoverage(const SourceView& view, const TermMatcher& m, size_t passage,
+                            size_t offset) const {
+  const std::string& text = view.passages[passage].text;
+  const text::Span s = SentenceAt(text, offset, view.lang);
+  std::vector<std::string> stems =
+      SortedUnique(text::ContentTerms(std::string_view(text).substr(s.begin, s.size()), view.lang));
+  uint64_t mask = 0;
+  for (size_t i = 0; i < terms_.size() && i < kMaxClaimTerms; ++i) {
+    if (std::binary_search(stems.begin(), stems.end(), terms_[i].stem)) mask |= uint64_t{1} << i;
+  }
+  return m.CoverageOf(mask, local_, true);
+}
+
+std::optional<FigureFinding> Judge::ReadFigure(SourceView& view, const TermMatcher& m,
+                                               size_t passage, const text::Quantity& f,
+                                               const std::vector<text::Quantity>& all) const {
+  const text::Quantity& q = claim_.quantity;
+  if (IsDate(f) && !IsDate(q)) return std::nullopt;
+  Relation rel = Compare(q, f);
+  const std::string& text = view.passages[passage].text;
+  const text::Span sentence = SentenceAt(text, f.span.begin, view.lang);
+  const std::vector<text::Word> words =
+      text::Words(std::string_view(text).substr(sentence.begin, sentence.size()));
+  const bool negated = text::IsNegated(words);
+  FigureFinding out;
+  out.figure = f;
+  if (rel == Relation::kComplement && negated == claim_negated_) {
+    // A complement backs the claim only with the polarity flipped: "87 % n'utilisent
+    // pas" is "13 % utilisent", not "13 % n'utilisent pas".
+    rel = Relation::kDifferent;
+  } else if (rel == Relation::kEqual && negated != claim_negated_) {
+    // The same figure in a negated statement: "n'a pas écrit que 4 milliards..."
+    rel = Relation::kDifferent;
+    out.negated = true;
+  }
+  if (rel == Relation::kDifferent || rel == Relation::kUnrelated) {
+    std::vector<text::Quantity> in_sentence;
+    for (const text::Quantity& o : all) {
+      if (o.span.begin >= sentence.begin && o.span.end <= sentence.end) in_sentence.push_back(o);
+    }
+    size_t first = 0, last = 0;
+    if (PartsSumTo(q, in_sentence, &first, &last) && in_sentence[first].span == f.span) {
+      rel = Relation::kSum;
+      out.last_part = in_sentence[last];
+    }
+  }
+  // An intention is not an achievement: the figure then describes something else.
+  if (rel != Relation::kUnrelated && StatesIntention(words) != claim_modal_)
+    rel = Relation::kUnrelated;
+  if (rel == Relation::kUnrelated) return std::nullopt;
+  // Opposite directions of change measure different things ("hausse de 12 %" is no
+  // "baisse de 12 %").
+  const Direction mine = DirectionOf(claim_words_);
+  const Direction theirs = DirectionOf(words);
+  if (IsMatch(rel) && mine != Direction::kNone && theirs != Direction::kNone && mine != theirs) {
+    rel = Relation::kDifferent;
+  }
+  out.relation = rel;
+  out.passage = passage;
+  out.local_coverage = LocalCoverage(view, m, passage, f.span.begin);
+  return out;
+}
+
+std::optional<FigureFinding> Judge::BestFigure(SourceView& view, const TermMatcher& m,
+                                               const std::vector<Window>& windows,
+                                               bool want_match) const {
+  std::optional<FigureFinding> best;
+  for (const Window& w : windows) {
+    for (size_t p = w.first; p <= w.last; ++p) {
+      const std::vector<text::Quantity>& figures = FiguresOf(view, p);
+      if (YearConflict(claim_, figures)) continue;
+      for (const text::Quantity& f : figures) {
+        std::optional<FigureFinding> found = ReadFigure(view, m, p, f, figures);
+        if (!found || IsMatch(found->relation) != want_match) continue;
+        found->window = w;
+        uint64_t around = m.PassageMask(p);
+        if (p > 0) around |= m.PassageMask(p - 1);
+        if (p + 1 < view.passages.size()) around |= m.PassageMask(p + 1);
+        found->coverage = m.CoverageOf(around, local_, true);
+        const bool better = !best || Rank(found->relation) > Rank(best->relation) ||
+                            (Rank(found->relation) == Rank(best->relation) &&
+                             found->local_coverage > best->local_coverage);
+        if (better) best = found;
+      }
+    }
+  }
+  return best;
+}
+
+uint64_t Judge::MaskOf(const std::vector<std::string>& stems) const {
+  uint64_t mask = 0;
+  for (size_t i = 0; i < terms_.size() && i < kMaxClaimTerms; ++i) {
+    if (std::binary_search(stems.begin(), stems.end(), terms_[i].stem)) mask |= uint64_t{1} << i;
+  }
+  return mask;
+}
+
+std::optional<WordConflict> Judge::FindWordConflict(const SourceView& view, const TermMatcher& m,
+                                                    const std::vector<Window>& windows) const {
+  if (windows.empty()) return std::nullopt;
+  // The sentence of the best window that says most of the claim is the one to compare.
+  const Window& w = windows.front();
+  const std::string text = WindowText(view, w);
+  std::string_view best;
+  double best_coverage = -1;
+  for (const text::Span& s : text::SplitSentences(text, view.lang)) {
+    const std::string_view sentence = std::string_view(text).substr(s.begin, s.size());
+    const double c = m.Coverage(MaskOf(SortedUnique(text::ContentTerms(sentence, view.lang))));
+    if (c > best_coverage) {
+      best_coverage = c;
+      best = sentence;
+    }
+  }
+  const std::vector<text::Word> words = text::Words(best);
+  WordConflict c;
+  c.window = w;
+  c.coverage = best_coverage;
+  if (text::IsNegated(words) != claim_negated_) {
+    c.why = claim_negated_ ? "affirms what the claim negates" : "negates it";
+  } else if (IsDenial(words) && !IsDenial(claim_words_)) {
+    c.why = "denies it";
+  } else if (StatesOpposite(claim_words_, words)) {
+    c.why = "states the opposite";
+  } else {
+    const Direction mine = DirectionOf(claim_words_);
+    const Direction theirs = DirectionOf(words);
+    if (mine == Direction::kNone || theirs == Direction::kNone || mine == theirs)
+      return std::nullopt;
+    c.why = "states the opposite change";
+  }
+  return c;
+}
+
+void Judge::PreferWindowsWithFigures(SourceView& view, std::vector<Window>& windows) const {
+  if (sentence_figures_.empty() || windows.size() < 2) return;
+  // Each figure the window states is worth this much coverage.
+  constexpr double kFigureBonus = 0.15;
+  auto figures_in = [&](const Window& w) {
+    int found = 0;
+    for (const text::Quantity& q : sentence_figures_) {
+      bool here = false;
+      for (size_t p = w.first; p <= w.last && !here; ++p) {
+        for (const text::Quantity& f : FiguresOf(view, p))
+          here = here || Compare(q, f) == Relation::kEqual;
+      }
+      found += here ? 1 : 0;
+    }
+    return static_cast<double>(found) / static_cast<double>(sentence_figures_.size());
+  };
+  std::vector<std::pair<double, Window>> ranked;
+  for (const Window& w : windows) {
+    ranked.push_back(
+        {w.coverage - 0.03 * static_cast<double>(w.last - w.first) + kFigureBonus * figures_in(w),
+         w});
+  }
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (size_t i = 0; i < windows.size(); ++i) windows[i] = ranked[i].second;
+}
+
+Signals Judge::Measure(const TermMatcher& m, const std::vector<Window>& windows,
+                       const Reading& r) const {
+  Signals s;
+  s.window = windows.empty() ? 0 : windows.front().coverage;
+  s.greedy = m.GreedyCoverage(kMaxSpan);
+  s.source = m.Coverage(m.SourceMask());
+  s.names = m.NameCoverage(m.SourceMask());
+  s.missing = std::log1p(static_cast<double>(m.MissingTerms()));
+  s.terms = std::log1p(static_cast<double>(m.term_count()));
+  s.conflict = r.word_conflict ? 1 : 0;
+  return s;
+}
+
+Reading Judge::Read(SourceView& view) const {
+  Reading r;
+  const TermMatcher m(view, terms_);
+  // The windows where the figure and words that oppose the claim are looked for.
+  r.windows =
+      m.BestWindows(kMaxSpan, static_cast<size_t>(std::max(1, config_.passages_per_source)));
+  if (claim_.has_figure) {
+    // The figure is looked for where the words that describe it are.
+    const std::vector<Window> near = m.BestWindows(1, r.windows.size(), local_);
+    std::vector<Window> where = r.windows;
+    where.insert(where.end(), near.begin(), near.end());
+    r.match = BestFigure(view, m, where, true);
+    if (!r.match) r.conflict = BestFigure(view, m, where, false);
+  }
+  r.word_conflict = FindWordConflict(view, m, r.windows);
+  r.signals = Measure(m, r.windows, r);
+  if (!claim_.has_figure) PreferWindowsWithFigures(view, r.windows);
+  r.support = claim_.has_figure ? FigureSupport(r) : SupportScore(r.signals);
+  return r;
+}
+
+double Judge::FigureSupport(const Reading& r) const {
+  // A figure is backed by a passage that states it with enough of what it is about:
+  // the score then grows with that share, above 0.5; below, it stays under 0.5.
+  if (r.match && r.match->coverage >= config_.min_context_overlap) {
+    return std::min(1.0, 0.5 + 0.5 * r.match->coverage);
+  }
+  const double near = r.match ? r.match->coverage : r.signals.window;
+  return std::min(0.49, 0.45 * near);
+}
+
+bool Judge::Supports(const Reading& r) const {
+  if (r.support < 0.5) return false;
+  if (claim_.has_figure) return true;
+  // The passage that says most of the statement says its opposite.
+  return !(r.word_conflict && r.word_conflict->coverage >= config_.min_context_overlap);
+}
+
+bool Judge::Contradicts(const Reading& r) const {
+  if (Supports(r)) return false;
+  // Texts date many events: another date near the same words is weaker evidence than
+  // another amount, and must stand among more of them.
+  const double needed = IsDate(claim_.quantity) && !(r.conflict && r.conflict->negated)
+                            ? (1 + config_.contradiction_overlap) / 2
+                            : config_.contradiction_overlap;
+  if (claim_.has_figure && !r.match && r.conflict && r.conflict->local_coverage >= needed) {
+    return true;
+  }
+  return r.word_conflict && r.word_conflict->coverage >= config_.contradiction_overlap;
+}
+
+}  // namespace citecheck::verify::internal

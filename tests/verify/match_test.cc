@@ -1,0 +1,118 @@
+#include "verify/internal/match.h"
+
+#include <gtest/gtest.h>
+
+#include "text/text.h"
+
+namespace citecheck::verify::internal {
+namespace {
+
+using text::Lang;
+
+// The one figure of `phrase` (the test fails when there is not exactly one).
+text::Quantity Figure(const std::string& phrase, Lang lang) {
+  std::vector<text::Quantity> q = text::FindQuantities(phrase, lang);
+  EXPECT_EQ(q.size(), 1u) << phrase;
+  return q.empty() ? text::Quantity{} : q.front();
+}
+
+struct RelationCase {
+  const char* claim;
+  const char* passage;
+  Lang lang;
+  Relation want;
+  const char* rule;
+};
+
+// Each matching rule, in French and English, with the case that must not match.
+TEST(Compare, FollowsEachMatchingRule) {
+  const RelationCase cases[] = {
+      // Equal within the stated precision and qualifier.
+      {"près de 13 %", "12,8 %", Lang::kFr, Relation::kEqual, "approximation covers rounding"},
+      {"13 %", "12,8 %", Lang::kFr, Relation::kEqual, "13 % stands for [12.5, 13.5)"},
+      {"13 %", "12,4 %", Lang::kFr, Relation::kDifferent, "12.4 rounds to 12"},
+      {"about 41%", "40.6%", Lang::kEn, Relation::kEqual, "approximation in English"},
+      {"plus de 10 %", "12 %", Lang::kFr, Relation::kEqual, "a lower bound holds"},
+      {"plus de 1 000 entreprises", "800 entreprises", Lang::kFr, Relation::kDifferent,
+       "a lower bound fails"},
+      {"more than 1,000 firms", "800 firms", Lang::kEn, Relation::kDifferent,
+       "a lower bound fails"},
+      // Strict bounds that only touch disagree.
+      {"moins de 5 ans", "plus de 5 ans", Lang::kFr, Relation::kDifferent, "strict bounds"},
+      {"under 5 years", "over 5 years", Lang::kEn, Relation::kDifferent, "strict bounds"},
+      // Unit and scale equivalence.
+      {"1,2 million", "1 200 000", Lang::kFr, Relation::kEqual, "scale word"},
+      {"1.2 million", "1,200,000", Lang::kEn, Relation::kEqual, "scale word"},
+      {"3 milliards d'euros", "3 000 millions d'euros", Lang::kFr, Relation::kEqual,
+       "money scales"},
+      {"3 milliards d'euros", "3 milliards de dollars", Lang::kFr, Relation::kUnrelated,
+       "currencies differ"},
+      {"13 %", "13 euros", Lang::kFr, Relation::kUnrelated, "percent is no money"},
+      // Fractions are percentages.
+      {"un sur cinq", "20 %", Lang::kFr, Relation::kEqual, "one in five"},
+      {"one in five", "20%", Lang::kEn, Relation::kEqual, "one in five"},
+      {"un quart", "25 %", Lang::kFr, Relation::kEqual, "a quarter"},
+      {"un quart", "30 %", Lang::kFr, Relation::kDifferent, "a quarter is not 30 %"},
+      // Precisions that only touch do not agree.
+      {"quatre axes", "trois axes", Lang::kFr, Relation::kDifferent, "[3.5, 4.5) and [2.5, 3.5)"},
+      {"13 %", "13,0 %", Lang::kFr, Relation::kEqual, "the same figure, more precise"},
+      // The complement of a percentage.
+      {"87 %", "13 %", Lang::kFr, Relation::kComplement, "100 - 13"},
+      {"87%", "13%", Lang::kEn, Relation::kComplement, "100 - 13"},
+      // Dates agree on the parts both state.
+      {"2024", "24 juin 2024", Lang::kFr, Relation::kEqual, "the year of a date"},
+      {"avril 2024", "12 avril 2024", Lang::kFr, Relation::kEqual, "the month of a date"},
+      {"June 24, 2025", "24 June 2025", Lang::kEn, Relation::kEqual, "two date orders"},
+      {"June 24, 2025", "June 25, 2025", Lang::kEn, Relation::kDifferent, "another day"},
+      {"2024", "2021", Lang::kFr, Relation::kDifferent, "another year"},
+  };
+  for (const RelationCase& c : cases) {
+    EXPECT_EQ(Compare(Figure(c.claim, c.lang), Figure(c.passage, c.lang)), c.want)
+        << c.claim << " vs " << c.passage << ": " << c.rule;
+  }
+}
+
+struct SumCase {
+  const char* claim;
+  const char* passage;
+  Lang lang;
+  bool sums;
+  const char* rule;
+};
+
+// Parts of a whole stated apart add up to the claim's figure.
+TEST(PartsSumTo, AddsPartsOfTheClaimsKindAndUnit) {
+  const SumCase cases[] = {
+      {"30 %", "18 % des salariés à vélo et 12 % à pied", Lang::kFr, true, "two parts"},
+      {"30%", "18% cycle and 12% walk", Lang::kEn, true, "two parts in English"},
+      {"45 %", "20 %, 15 % et 10 %", Lang::kFr, true, "all parts"},
+      {"33 %", "18 % et 12 %", Lang::kFr, false, "a wrong total"},
+      {"30 %", "18 euros et 12 euros", Lang::kFr, false, "another unit"},
+      {"2030", "2010 et 20", Lang::kFr, false, "years do not add"},
+  };
+  for (const SumCase& c : cases) {
+    size_t first = 0, last = 0;
+    EXPECT_EQ(
+        PartsSumTo(Figure(c.claim, c.lang), text::FindQuantities(c.passage, c.lang), &first, &last),
+        c.sums)
+        << c.claim << " vs " << c.passage << ": " << c.rule;
+  }
+}
+
+TEST(PartsSumTo, NamesThePartsThatAddUp) {
+  const std::vector<text::Quantity> parts =
+      text::FindQuantities("En 2024, 7 % puis 18 % et enfin 12 %", Lang::kFr);
+  size_t first = 0, last = 0;
+  ASSERT_TRUE(PartsSumTo(Figure("30 %", Lang::kFr), parts, &first, &last));
+  EXPECT_EQ(parts[first].text, "18 %");
+  EXPECT_EQ(parts[last].text, "12 %");
+}
+
+TEST(Coverage, CountsTheWantedTermsFound) {
+  EXPECT_DOUBLE_EQ(Coverage({"a", "b", "c", "d"}, {"b", "d", "e"}), 0.5);
+  EXPECT_DOUBLE_EQ(Coverage({}, {"a"}), 0);
+  EXPECT_EQ(SortedUnique({"b", "a", "b"}), (std::vector<std::string>{"a", "b"}));
+}
+
+}  // namespace
+}  // namespace citecheck::verify::internal
