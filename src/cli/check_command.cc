@@ -19,10 +19,13 @@ using common::Result;
 using common::Status;
 
 constexpr char kCheckUsage[] =
-    "usage: citecheck check DRAFT.md [--replay ARCHIVE.warc.gz] [--format text|json]\n"
+    "usage: citecheck check DRAFT.md [--replay ARCHIVE.warc.gz] [--format FORMAT[=PATH],...]\n"
     "                       [--output FILE] [--min-integrity 0..1] [--data-dir DIR]\n"
     "                       [--config FILE] [--set KEY=VALUE] [--TABLE.KEY=VALUE]\n"
-    "                       [--quiet | --verbose]\n";
+    "                       [--quiet | --verbose]\n"
+    "formats: text, json, html, sarif, markdown, junit, claimreview; several at once, each\n"
+    "to standard output or to a file: --format text,json=out.json,html=report.html\n"
+    "(--output FILE sends the format given without a file there)\n";
 
 int Fail(std::ostream& err, const Status& s) {
   err << "citecheck: " << s.message() << "\n";
@@ -51,8 +54,8 @@ Result<Fetching> MakeFetcher(const ParsedArgs& a, const service::Workspace& ws,
                              const common::Clock& clock, common::Logger& logger) {
   Fetching f;
   if (auto replay = a.flags.find("replay"); replay != a.flags.end()) {
-    CC_ASSIGN_OR_RETURN(f.fetcher, crawler::ReplayFetcher::Open(replay->second,
-                                                                a.config.crawler.max_redirects));
+    CC_ASSIGN_OR_RETURN(
+        f.fetcher, crawler::ReplayFetcher::Open(replay->second, a.config.crawler.max_redirects));
     return f;
   }
   if (a.config.crawler.archive) {
@@ -64,15 +67,35 @@ Result<Fetching> MakeFetcher(const ParsedArgs& a, const service::Workspace& ws,
   return f;
 }
 
-Status Emit(const ParsedArgs& a, const report::CheckReport& r, std::ostream& out) {
-  const std::string& format = a.config.report.format;
+// The outputs report.format (--format) asks for. --output FILE sends the one that has
+// no file of its own there, as it did when there was only one format.
+Result<std::vector<report::Output>> Outputs(const ParsedArgs& a) {
+  CC_ASSIGN_OR_RETURN(std::vector<report::Output> outputs,
+                      report::ParseOutputs(a.config.report.format));
   auto output = a.flags.find("output");
-  const bool to_file = output != a.flags.end() && output->second != "-";
-  std::string text = format == "json"
-                         ? report::RenderJson(r)
-                         : report::RenderText(r, {UseColor(a.config.report, !to_file && ::isatty(1))});
-  if (to_file) return common::WriteFileAtomically(output->second, text);
-  out << text;
+  if (output == a.flags.end() || output->second == "-") return outputs;
+  for (report::Output& o : outputs) {
+    if (o.path == output->second) break;
+    if (!o.path.empty()) continue;
+    o.path = output->second;
+    return outputs;
+  }
+  return Status::InvalidArgument("--output " + output->second +
+                                 ": no format left for it (each already has a file)");
+}
+
+// Files are written whole and atomically, so a CI step never reads half a report.
+Status Emit(const ParsedArgs& a, const std::vector<report::Output>& outputs,
+            const report::CheckReport& r, std::ostream& out) {
+  for (const report::Output& o : outputs) {
+    const bool color = o.path.empty() && UseColor(a.config.report, ::isatty(1));
+    const std::string text = report::Render(r, o.format, {color});
+    if (o.path.empty()) {
+      out << text;
+      continue;
+    }
+    CC_RETURN_IF_ERROR(common::WriteFileAtomically(o.path, text));
+  }
   return Status::Ok();
 }
 
@@ -91,6 +114,8 @@ int RunCheckCommand(const std::vector<std::string>& args, std::ostream& out, std
     err << "citecheck check: expected one draft file\n" << kCheckUsage;
     return kExitError;
   }
+  auto outputs = Outputs(a);
+  if (!outputs.ok()) return Fail(err, outputs.status());
   // The draft is read and checked before anything is created on disk, so that bad
   // input leaves no trace in the data directory.
   auto draft = draft::LoadDraft(a.positional[0]);
@@ -108,7 +133,7 @@ int RunCheckCommand(const std::vector<std::string>& args, std::ostream& out, std
     if (!closed.ok()) logger.Error("archive: " + closed.message());
   }
   if (!report.ok()) return Fail(err, report.status());
-  Status emitted = Emit(a, *report, out);
+  Status emitted = Emit(a, *outputs, *report, out);
   if (!emitted.ok()) return Fail(err, emitted);
   return report->passed() ? kExitOk : kExitBelowMinimum;
 }

@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 
 #include "report/report.h"
+#include "report/internal/json_pretty.h"
 
 namespace citecheck::report {
 namespace {
@@ -144,48 +145,6 @@ json::object IntegrityJson(const CheckReport& r) {
   return overall;
 }
 
-void Indent(std::string& out, int depth) { out.append(static_cast<size_t>(depth) * 2, ' '); }
-
-// Boost.JSON 1.81 serializes compactly; this adds line breaks and indentation around
-// its serialization of every scalar and key.
-void Pretty(const json::value& v, std::string& out, int depth) {
-  if (const json::object* o = v.if_object()) {
-    if (o->empty()) return out.append("{}"), void();
-    out += "{\n";
-    size_t i = 0;
-    for (const auto& kv : *o) {
-      Indent(out, depth + 1);
-      out += json::serialize(json::string(kv.key()));
-      out += ": ";
-      Pretty(kv.value(), out, depth + 1);
-      out += ++i < o->size() ? ",\n" : "\n";
-    }
-    Indent(out, depth);
-    out += "}";
-    return;
-  }
-  if (const json::array* a = v.if_array()) {
-    if (a->empty()) return out.append("[]"), void();
-    out += "[\n";
-    for (size_t i = 0; i < a->size(); ++i) {
-      Indent(out, depth + 1);
-      Pretty((*a)[i], out, depth + 1);
-      out += i + 1 < a->size() ? ",\n" : "\n";
-    }
-    Indent(out, depth);
-    out += "]";
-    return;
-  }
-  out += json::serialize(v);
-}
-
-std::string PrettyPrint(const json::value& v) {
-  std::string out;
-  Pretty(v, out, 0);
-  out += '\n';
-  return out;
-}
-
 }  // namespace
 
 std::string RenderJson(const CheckReport& r) {
@@ -200,7 +159,7 @@ std::string RenderJson(const CheckReport& r) {
       {"claims", std::move(claims)},
       {"sources", std::move(sources)},
       {"findings", FindingsJson(r.findings)}};
-  return PrettyPrint(root);
+  return internal::PrettyJson(root);
 }
 
 std::string RenderClaimsJson(const draft::Draft& d, const std::vector<draft::Claim>& claims) {
@@ -219,7 +178,7 @@ std::string RenderClaimsJson(const draft::Draft& d, const std::vector<draft::Cla
       {"claims", std::move(list)},
       {"sources", std::move(sources)},
       {"findings", FindingsJson(d.findings)}};
-  return PrettyPrint(root);
+  return internal::PrettyJson(root);
 }
 
 }  // namespace citecheck::report

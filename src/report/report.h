@@ -5,7 +5,14 @@
 // reliability next to the declared one, the findings, and the integrity score with its
 // breakdown. RenderText writes it for a terminal (summary first, then claims grouped
 // by source with the evidence quoted); RenderJson writes the stable JSON documented in
-// docs/json-report.md and docs/schema/check-report.schema.json.
+// docs/json-report.md and docs/schema/check-report.schema.json. The other renderers
+// serve editors and tools: one self-contained HTML page (RenderHtml), SARIF 2.1.0 for
+// code-scanning tools (RenderSarif), a Markdown summary for a pull-request comment
+// (RenderMarkdown), JUnit XML for CI test views (RenderJunit) and schema.org
+// ClaimReview JSON-LD (RenderClaimReview). docs/report-formats.md describes them.
+//
+//   auto outputs = report::ParseOutputs("text,html=report.html");
+//   for (const report::Output& o : *outputs) Write(o.path, report::Render(r, o.format, {}));
 //
 // Thread-safety: pure functions over values.
 #ifndef CITECHECK_REPORT_REPORT_H_
@@ -13,8 +20,10 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "common/status.h"
 #include "draft/draft.h"
 #include "verify/verify.h"
 
@@ -53,6 +62,10 @@ struct ClaimReport {
 
 struct CheckReport {
   std::string draft_path;
+  // The draft file as read. Mention, section and finding ranges are byte offsets into
+  // it. Only the HTML report uses it (to show the draft); when it is empty the page
+  // lists the claims without the draft.
+  std::string draft_content;
   std::string title;
   std::string lang;              // "fr", "en" or ""
   std::string checked_at;        // ISO 8601 UTC
@@ -83,6 +96,83 @@ std::string RenderJson(const CheckReport& report);
 std::string RenderClaimsText(const draft::Draft& draft, const std::vector<draft::Claim>& claims,
                              const TextOptions& options);
 std::string RenderClaimsJson(const draft::Draft& draft, const std::vector<draft::Claim>& claims);
+
+// ---------------------------------------------------------------------------------
+// Reports for editors and tools. Every renderer escapes what it copies from the draft
+// and its sources, so neither can inject markup into the output.
+
+// One HTML page with everything inline (styles, script; no external asset, works
+// offline; a Content-Security-Policy forbids anything else): a summary (integrity
+// score, counts by verdict, findings), the claims in a table, the draft rendered from
+// its Markdown with each claim mention marked by verdict (a sign and a word as well as
+// a colour), an evidence panel for the selected claim (the passage with the deciding
+// figure marked, the source with its URL and archived copy, the reason), and the
+// sources table (fetch outcome, declared vs computed reliability, reasons). Claims are
+// buttons (mouse or keyboard); "j"/"k" move to the next/previous claim; the URL
+// fragment "#claim=c3" selects c3 when the page opens. Interface text is French when
+// report.lang is "fr", English otherwise.
+std::string RenderHtml(const CheckReport& report);
+
+// SARIF 2.1.0 (one run): a result per claim that is not supported, per source that
+// could not be read or rates weak (computed reliability under kWeakReliability, or
+// overrated), and per finding, located in the draft (line, column; columns count code
+// points: run.columnKind is "unicodeCodePoints"). Rule ids are stable
+// (docs/report-formats.md lists them); partialFingerprints["citecheck/v1"] hashes
+// what the result is about (rule, figure and sentence, or source URL) and not where
+// it is, so re-runs and edits elsewhere in the draft do not duplicate alerts. The
+// run's automationDetails.id, "citecheck/<draft path>/", gives each draft its own
+// category.
+std::string RenderSarif(const CheckReport& report);
+
+// A computed reliability below this (out of 10) makes a readable source weak.
+inline constexpr double kWeakReliability = 5.0;
+
+// A Markdown summary for a pull-request comment (GitHub-flavoured): the score and
+// counts, the claims to review with the reason, the dead or weak sources, and the
+// supported claims folded away. In the draft's language (FR or EN); at most
+// kMarkdownMaxRows claims listed per table, the rest counted.
+std::string RenderMarkdown(const CheckReport& report);
+inline constexpr size_t kMarkdownMaxRows = 50;
+
+// JUnit XML: one <testcase> per claim; contradicted and not_found claims are
+// <failure>s, unverifiable ones <error>s (the check could not be made), supported
+// ones pass. Characters XML 1.0 forbids are dropped.
+std::string RenderJunit(const CheckReport& report);
+
+// schema.org ClaimReview JSON-LD: {"@context": "https://schema.org", "@graph": [...]}
+// with one ClaimReview per claim (the sentence reviewed, a rating from 1 to 5 named in
+// the draft's language -- none for unverifiable claims -- the reason, and the passage
+// that decided as citation).
+std::string RenderClaimReview(const CheckReport& report);
+
+// ---------------------------------------------------------------------------------
+// Choosing outputs: `citecheck check --format text,json=out.json,html=report.html`.
+
+enum class Format { kText, kJson, kHtml, kSarif, kMarkdown, kJunit, kClaimReview };
+
+// "text", "json", "html", "sarif", "markdown", "junit", "claimreview".
+std::string_view FormatName(Format format);
+
+// Every format, in the order above.
+const std::vector<Format>& AllFormats();
+
+struct Output {
+  Format format = Format::kText;
+  std::string path;  // "" for standard output
+  bool operator==(const Output&) const = default;
+};
+
+// Parses a comma-separated list of FORMAT or FORMAT=PATH ("-" as PATH is standard
+// output). Errors (kInvalidArgument, naming the item): an empty list or item, an
+// unknown format, an empty path, two outputs to standard output, the same path twice.
+common::Result<std::vector<Output>> ParseOutputs(std::string_view spec);
+
+struct RenderOptions {
+  bool color = false;  // ANSI colours in text
+};
+
+// The report in `format`.
+std::string Render(const CheckReport& report, Format format, const RenderOptions& options);
 
 }  // namespace citecheck::report
 
