@@ -33,6 +33,10 @@ int RunVerifyClaimsCommand(const std::vector<std::string>& args, std::ostream& o
 // citecheck compare ORIGINAL.md REWRITE.md [--format text|json]
 int RunCompareCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
+// citecheck serve [--listen ADDR:PORT] [--tokens FILE] [--data-dir DIR]: the HTTP API,
+// until SIGINT or SIGTERM; citecheck serve --hash-token [TOKEN]: a tokens-file line.
+int RunServeCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
 // The top-level usage text.
 std::string Usage();
 

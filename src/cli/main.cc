@@ -19,6 +19,7 @@ std::string Usage() {
          "  fetch URL...        fetch, archive, extract and index sources\n"
          "  verify-claims       verify claims against given sources (JSON Lines)\n"
          "  compare A.md B.md   compare the facts and sources of two versions of a draft\n"
+         "  serve               run the HTTP API (--listen 127.0.0.1:8080)\n"
          "  config              print the effective settings (--defaults: config.toml)\n"
          "  version             print the version\n"
          "\n"
@@ -51,6 +52,7 @@ int main(int argc, char** argv) {
   if (command == "fetch") return RunFetchCommand(rest, std::cout, std::cerr);
   if (command == "verify-claims") return RunVerifyClaimsCommand(rest, std::cout, std::cerr);
   if (command == "compare") return RunCompareCommand(rest, std::cout, std::cerr);
+  if (command == "serve") return RunServeCommand(rest, std::cout, std::cerr);
   std::cerr << "citecheck: unknown command \"" << command << "\"\n" << Usage();
   return kExitError;
 }

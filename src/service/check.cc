@@ -151,6 +151,7 @@ class CheckRun {
   report::CheckReport BuildReport() const {
     report::CheckReport r;
     r.draft_path = draft_.path;
+    r.draft_content = draft_.content;
     r.title = draft_.title;
     r.lang = std::string(text::LangCode(draft_.lang));
     r.checked_at = common::FormatIso8601(started_);
