@@ -14,6 +14,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
   chromium python3 python3-jsonschema
+  wrk
+  nghttp2-server openssl
 )
 
 missing=()

@@ -11,8 +11,10 @@
 # extract or index pages (--no-index: a link audit); --index adds extraction and
 # indexing, --no-archive turns the archive off. The harness is copied to a temporary
 # directory and run from there, so ../shared stays untouched; its results table is
-# printed, and the result files are kept in the directory it names. Without
-# ../shared (or $CITECHECK_SHARED_DIR) it prints "skipped: ..." and exits 0.
+# printed, and the result files are kept in the directory it names. After the timed
+# run, the WARC files it wrote are read back with an independent reader
+# (tools/warcio-check, when node is installed). Without ../shared (or
+# $CITECHECK_SHARED_DIR) it prints "skipped: ..." and exits 0.
 set -eu
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -58,4 +60,8 @@ CMD="$CMD --crawler.allow_private_addresses=true --crawler.per_host_delay_ms=0"
 CMD="$CMD --crawler.max_connections=256 --crawler.max_per_host=256"
 "$WORK/audit/run_candidate.sh" --pages "$PAGES" --latency-ms "$LATENCY" --seed "$SEED" \
   --name "$NAME" "$CMD"
+if [ "$ARCHIVE" = true ] && command -v node >/dev/null 2>&1; then
+  echo "warcio check of the run's archive ($WORK/data/warc):"
+  "$ROOT/tools/warcio-check/run.sh" "$WORK/data/warc"
+fi
 echo "results and outputs kept in $WORK/audit/results and $WORK/audit/work"

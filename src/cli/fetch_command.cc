@@ -315,6 +315,7 @@ Result<std::vector<crawler::FetchResult>> FetchUrls(const ParsedArgs& a,
   options.cache = &cache;
   options.progress = progress ? &*progress : nullptr;
   options.results = &recorder;
+  options.return_bodies = false;  // the recorder has them; the report needs none
   CC_ASSIGN_OR_RETURN(auto fetcher, crawler::CurlFetcher::Create(config, clock, options));
   std::vector<crawler::FetchResult> results = fetcher->FetchAll(urls);
   if (warc) CC_RETURN_IF_ERROR(warc->Close());

@@ -333,6 +333,13 @@ struct CurlFetcherOptions {
   // Seeds the jitter of retry backoff; nullopt draws a seed from the system. Tests fix
   // it so that waits are reproducible.
   std::optional<uint64_t> jitter_seed;
+  // False: the results FetchAll returns have an empty `body` (the ResultListener, if
+  // any, still gets every body). A caller that hands bodies over as they come, such as
+  // a link audit of thousands of URLs, then never holds them all at once.
+  bool return_bodies = true;
+  // A PEM file of certificate authorities to trust instead of the system's (a private
+  // CA's sites, or a test's own server); "" keeps the system's store.
+  std::string ca_file;
 };
 
 // Fetches over the network with libcurl's multi interface.

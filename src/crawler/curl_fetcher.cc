@@ -223,7 +223,10 @@ common::Status CurlFetcher::Impl::Init() {
   }
   // Keep enough idle connections around for every transfer slot to reuse one.
   curl_multi_setopt(multi_.get(), CURLMOPT_MAXCONNECTS, static_cast<long>(config_.max_connections));
-  settings_ = {&config_, &policy_, resolve_.get(), share_.get()};
+  // Several transfers to one HTTP/2 server share its connection (libcurl's default
+  // since 7.62, set so that it does not depend on the version).
+  curl_multi_setopt(multi_.get(), CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
+  settings_ = {&config_, &policy_, resolve_.get(), share_.get(), &options_.ca_file};
   return common::Status::Ok();
 }
 
@@ -246,9 +249,20 @@ std::vector<FetchResult> CurlFetcher::Impl::FetchAll(const std::vector<std::stri
   progress_ = {0, jobs_.size(), 0, 0};
   for (size_t i = 0, n = jobs_.size(); i < n; ++i) Begin(i);
   Run();
+  // Results are moved out of their jobs, and copied only for duplicate inputs: a body
+  // is held once, not twice, at the end of a large call.
+  std::vector<int> uses(jobs_.size(), 0);
+  for (const std::optional<size_t>& job : job_of) {
+    if (job) ++uses[*job];
+  }
   for (size_t i = 0; i < urls.size(); ++i) {
     if (!job_of[i]) continue;
-    results[i] = jobs_[*job_of[i]].result;
+    FetchResult& result = jobs_[*job_of[i]].result;
+    if (--uses[*job_of[i]] == 0) {
+      results[i] = std::move(result);
+    } else {
+      results[i] = result;
+    }
     results[i].url = urls[i];
   }
   jobs_.clear();
@@ -314,6 +328,7 @@ void CurlFetcher::Impl::Complete(size_t index) {
     job.result.url = job.requested;
     options_.results->OnResult(job.result);
   }
+  if (!options_.return_bodies) std::string().swap(job.result.body);
   ++progress_.done;
   if (job.result.outcome != FetchOutcome::kOk || job.result.soft_404) ++progress_.errors;
   progress_.elapsed_micros = SteadyMicros() - started_micros_;
@@ -469,7 +484,8 @@ void CurlFetcher::Impl::OnResponse(size_t index, const FetchUrl& url, HopResult 
          {FetchOutcome::kError, "bad response from " + url.url + ": " + head.status().message()});
     return Complete(index);
   }
-  Log(common::LogLevel::kDebug, "fetch " + url.url + ": HTTP " + std::to_string(head->status));
+  Log(common::LogLevel::kDebug, "fetch " + url.url + ": " + head->version + " " +
+                                    std::to_string(head->status));
   ArchiveHop(job, url, hop);
   if (head->status >= 500) {
     breaker_.OnFailure(url.host, SteadyMicros());

@@ -133,6 +133,9 @@ common::Status Transfer::Configure() {
   }
   if (settings_.resolve != nullptr) set.Set(CURLOPT_RESOLVE, settings_.resolve);
   if (settings_.share != nullptr) set.Set(CURLOPT_SHARE, settings_.share);
+  if (settings_.ca_file != nullptr && !settings_.ca_file->empty()) {
+    set.Set(CURLOPT_CAINFO, settings_.ca_file->c_str());
+  }
   return set.status(url().url);
 }
 

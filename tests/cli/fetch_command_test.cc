@@ -1,9 +1,12 @@
 // Tests for `citecheck fetch` (fetch_command.cc), run in process against a loopback
 // server: the link-audit JSON (url, status, final_url, class...), the store records
 // that make the next run conditional, and indexing.
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <boost/json.hpp>
+#include <cstdlib>
 #include <map>
 #include <sstream>
 
@@ -26,6 +29,33 @@ testutil::HttpResponse Page(std::string body, int status = 200,
   r.headers = std::move(headers);
   return r;
 }
+
+// Makes file descriptor 2 a pseudo-terminal while it lives, as when a person runs the
+// command (the command decides on a progress line by isatty(2)).
+class StderrOnTerminal {
+ public:
+  StderrOnTerminal() {
+    master_ = ::posix_openpt(O_RDWR | O_NOCTTY);
+    if (master_ < 0 || ::grantpt(master_) != 0 || ::unlockpt(master_) != 0) return;
+    const int terminal = ::open(::ptsname(master_), O_RDWR | O_NOCTTY);
+    if (terminal < 0) return;
+    saved_ = ::dup(2);
+    ::dup2(terminal, 2);
+    ::close(terminal);
+  }
+  ~StderrOnTerminal() {
+    if (saved_ >= 0) {
+      ::dup2(saved_, 2);
+      ::close(saved_);
+    }
+    if (master_ >= 0) ::close(master_);
+  }
+  bool ok() const { return saved_ >= 0 && ::isatty(2) == 1; }
+
+ private:
+  int master_ = -1;
+  int saved_ = -1;
+};
 
 class FetchCommandTest : public ::testing::Test {
  protected:
@@ -145,6 +175,53 @@ TEST_F(FetchCommandTest, TextOutputListsClasses) {
   EXPECT_NE(run.out.find("ok          200 " + server_.Url("/ok")), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("dead        404 " + server_.Url("/gone")), std::string::npos);
   EXPECT_NE(run.out.find("2 URLs: 1 dead 1 ok"), std::string::npos);
+}
+
+// --from-draft fetches the URLs of a draft's sources (footnotes and reference links
+// here), each once, and nothing else; URLs given on the command line come too.
+TEST_F(FetchCommandTest, DraftSourcesAreFetched) {
+  const std::string draft =
+      "# Le train\n\nEn 2024, 17 % des salari\xC3\xA9s prenaient le train[^1]. Le chiffre "
+      "a baiss\xC3\xA9 depuis [2].\n\n[^1]: Bilan 2024, " + server_.Url("/ok") + "\n\n[2]: " +
+      server_.Url("/gone") + "\n";
+  const auto path = dir_.path() / "draft.md";
+  ASSERT_OK(common::WriteFileAtomically(path, draft));
+  const Run run = Fetch({"--from-draft", path.string(), server_.Url("/moved"), "--format", "json",
+                         "--no-index"});
+  ASSERT_EQ(run.exit_code, kExitOk) << run.err;
+  std::map<std::string, std::string> classes;
+  for (const auto& [url, record] : ByUrl(run.out)) {
+    classes[url] = std::string(record.at("class").as_string());
+  }
+  EXPECT_EQ(classes, (std::map<std::string, std::string>{{server_.Url("/ok"), "ok"},
+                                                         {server_.Url("/gone"), "dead"},
+                                                         {server_.Url("/moved"), "redirect_ok"}}));
+  EXPECT_EQ(server_.RequestCount("/ok"), 2);  // cited, and the end of /moved's redirect
+}
+
+// On a terminal, stderr shows a progress line (done/total, rate, errors, ETA) that
+// ends with every URL done; not with --quiet, and not when stderr is not a terminal.
+TEST_F(FetchCommandTest, ProgressOnlyOnATerminal) {
+  const std::vector<std::string> urls = {server_.Url("/ok"), server_.Url("/gone")};
+  const std::string last_line = "\r2/2 URLs (100%), ";
+  {
+    StderrOnTerminal terminal;
+    ASSERT_TRUE(terminal.ok());
+    std::vector<std::string> args = urls;
+    args.push_back("--no-index");
+    const Run shown = Fetch(args);
+    args.push_back("--quiet");
+    const Run quiet = Fetch(args);
+    ASSERT_EQ(shown.exit_code, kExitOk) << shown.err;
+    EXPECT_NE(shown.err.find(last_line), std::string::npos) << shown.err;
+    EXPECT_NE(shown.err.find(", 1 error\x1b[K"), std::string::npos) << shown.err;
+    EXPECT_EQ(quiet.err.find("URLs ("), std::string::npos) << quiet.err;
+  }
+  std::vector<std::string> args = urls;
+  args.push_back("--no-index");
+  const Run piped = Fetch(args);
+  ASSERT_EQ(piped.exit_code, kExitOk) << piped.err;
+  EXPECT_EQ(piped.err.find("URLs ("), std::string::npos) << piped.err;
 }
 
 TEST_F(FetchCommandTest, NoUrlIsAUsageError) {

@@ -78,6 +78,36 @@ TEST_F(CurlFetcherTest, MediaTypeIsSniffedWhenTheHeaderSaysNothing) {
   EXPECT_FALSE(results[1].type_sniffed);
 }
 
+// HTML, XHTML, PDF and plain text are the readable types; anything else is fetched and
+// recorded with its type (declared or sniffed), and not read.
+TEST_F(CurlFetcherTest, OtherMediaTypesAreRecordedWithTheirType) {
+  struct Case {
+    std::string target;
+    std::string declared;  // Content-Type sent
+    std::string body;
+    std::string type;      // the result's content_type
+    bool readable;
+  };
+  const Case cases[] = {
+      {"/page.xhtml", "application/xhtml+xml; charset=utf-8",
+       "<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\"/>",
+       "application/xhtml+xml", true},
+      {"/notes.txt", "text/plain", "plain words", "text/plain", true},
+      {"/logo.png", "image/png", "\x89PNG\r\n\x1a\n....", "image/png", false},
+      {"/data.json", "application/json", "{\"a\": 1}", "application/json", false},
+      {"/bundle", "application/octet-stream", std::string("PK\x03\x04zz", 6), "application/zip",
+       false},
+  };
+  for (const Case& c : cases) {
+    server_.Route(c.target, Page(c.body, 200, {{"Content-Type", c.declared}}));
+    const FetchResult result = FetchOne(server_.Url(c.target));
+    EXPECT_EQ(result.outcome, FetchOutcome::kOk) << c.target;
+    EXPECT_EQ(result.content_type, c.type) << c.target;
+    EXPECT_EQ(result.body, c.body) << c.target;
+    EXPECT_EQ(IsReadableMediaType(result.content_type), c.readable) << c.target;
+  }
+}
+
 // A 200 page that says "not found", and a redirect to the home page, are soft 404s.
 TEST_F(CurlFetcherTest, SoftNotFoundsAreFlagged) {
   server_.Route("/gone", Page("<html><head><title>Page not found</title></head><body>"
@@ -93,6 +123,23 @@ TEST_F(CurlFetcherTest, SoftNotFoundsAreFlagged) {
   EXPECT_TRUE(results[1].soft_404);
   EXPECT_EQ(results[1].soft_404_reason, "redirected to the site's home page " + server_.Url("/"));
   EXPECT_FALSE(results[2].soft_404);
+}
+
+// The same in French: a 200 page whose heading says "page introuvable", and a redirect
+// to a generic error page.
+TEST_F(CurlFetcherTest, FrenchSoftNotFoundsAreFlagged) {
+  server_.Route("/article-supprime",
+                Page("<html lang=\"fr\"><head><title>Le Monde des chiffres</title></head><body>"
+                     "<h1>Page introuvable</h1><p>D\xC3\xA9sol\xC3\xA9.</p></body></html>"));
+  server_.Route("/ancien", Redirect(301, "/erreur-404"));
+  server_.Route("/erreur-404", Page("<html><head><title>Erreur</title></head><body>"
+                                    "<p>Oups.</p></body></html>"));
+  const std::vector<FetchResult> results =
+      Fetch({server_.Url("/article-supprime"), server_.Url("/ancien")});
+  EXPECT_TRUE(results[0].soft_404) << results[0].soft_404_reason;
+  EXPECT_EQ(ClassifyLink(results[0], 1500), LinkClass::kSoft404);
+  EXPECT_TRUE(results[1].soft_404) << results[1].soft_404_reason;
+  EXPECT_EQ(ClassifyLink(results[1], 1500), LinkClass::kSoft404);
 }
 
 // Progress is told after each URL, up to done == total.
@@ -138,10 +185,10 @@ class ConditionalFetchTest : public CurlFetcherTest {
   }
 
   // Fetches with an archive in the temporary directory and records the cache entries.
-  FetchResult FetchAndRecord(const std::string& name) {
+  FetchResult FetchAndRecord(const std::string& name, const std::string& target = "/page") {
     auto writer = WarcWriter::Create(dir_.path() / name, clock_);
     EXPECT_OK(writer);
-    FetchResult result = FetchOne(server_.Url("/page"), writer->get());
+    FetchResult result = FetchOne(server_.Url(target), writer->get());
     EXPECT_OK((*writer)->Close());
     EXPECT_OK(cache_store_->Record({result}));
     return result;
@@ -170,6 +217,31 @@ TEST_F(ConditionalFetchTest, NotModifiedReusesTheArchivedBody) {
   EXPECT_EQ(second.requests, 1);
   std::lock_guard<std::mutex> lock(mu_);
   EXPECT_EQ(seen_validators_, (std::vector<std::string>{"\"v1\""}));
+}
+
+// RFC 9110 section 13.1.3: without an ETag, the Last-Modified date is sent back as
+// If-Modified-Since, and a 304 reuses the archived body the same way.
+TEST_F(ConditionalFetchTest, LastModifiedIsUsedWithoutAnEtag) {
+  constexpr char kDate[] = "Wed, 01 Nov 2023 10:00:00 GMT";
+  std::vector<std::string> asked;  // If-Modified-Since values received
+  server_.Route("/dated", [&](const HttpRequest& request) {
+    std::lock_guard<std::mutex> lock(mu_);
+    for (const auto& [name, value] : request.headers) {
+      if (name != "If-Modified-Since") continue;
+      asked.push_back(value);
+      if (value == kDate) return Page("", 304, {{"Last-Modified", kDate}});
+    }
+    return Page(kHtml, 200, {{"Last-Modified", kDate}});
+  });
+  const FetchResult first = FetchAndRecord("1.warc.gz", "/dated");
+  EXPECT_EQ(first.cache, CacheUse::kNone);
+  const FetchResult second = FetchAndRecord("2.warc.gz", "/dated");
+  EXPECT_EQ(second.cache, CacheUse::kRevalidated);
+  EXPECT_EQ(second.status, 200);
+  EXPECT_EQ(second.body, kHtml);
+  EXPECT_EQ(second.warc_offset, first.warc_offset);
+  std::lock_guard<std::mutex> lock(mu_);
+  EXPECT_EQ(asked, (std::vector<std::string>{kDate}));
 }
 
 // When the archived body is gone, a 304 is followed by an unconditional request.

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <chrono>
 #include <mutex>
+#include <optional>
 
 #include "fetcher_fixture.h"
 #include "printers.h"
@@ -110,6 +111,28 @@ TEST_F(RetryFetchTest, TooManyRequestsHonoursRetryAfterDate) {
   const FetchResult result = FetchOne(server_.Url("/limited"));
   EXPECT_EQ(result.outcome, FetchOutcome::kOk) << result.error;
   EXPECT_EQ(result.retries, 1);
+}
+
+// RFC 9110 section 15.6.4: a 503's Retry-After is honoured like a 429's; the URL is
+// then flaky (a server error that cleared up), not rate limited.
+TEST_F(RetryFetchTest, ServiceUnavailableHonoursRetryAfter) {
+  std::mutex mu;
+  std::optional<std::chrono::steady_clock::time_point> first;
+  server_.Route("/busy", [&](const HttpRequest&) {
+    std::lock_guard<std::mutex> lock(mu);
+    const auto now = std::chrono::steady_clock::now();
+    if (!first) first = now;
+    if (now - *first < std::chrono::milliseconds(900)) {
+      return Page("busy", 503, {{"Retry-After", "1"}});
+    }
+    return Page("back");
+  });
+  const FetchResult result = FetchOne(server_.Url("/busy"));
+  EXPECT_EQ(result.outcome, FetchOutcome::kOk) << result.error;
+  EXPECT_EQ(result.body, "back");
+  EXPECT_EQ(result.requests, 2);  // the backoff alone (1 ms here) would have asked again early
+  EXPECT_FALSE(result.rate_limited);
+  EXPECT_EQ(ClassifyLink(result, 1500), LinkClass::kFlaky);
 }
 
 // A Retry-After longer than crawler.max_retry_after_ms is not waited for: the 429

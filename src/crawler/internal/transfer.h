@@ -42,6 +42,7 @@ struct TransferSettings {
   const AddressPolicy* policy = nullptr;
   curl_slist* resolve = nullptr;  // CURLOPT_RESOLVE entries, may be null
   CURLSH* share = nullptr;        // DNS and TLS session cache, may be null
+  const std::string* ca_file = nullptr;  // CURLOPT_CAINFO when not null and not ""
 };
 
 // The request headers every hop sends besides curl's own (Host, User-Agent).
