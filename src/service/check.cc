@@ -44,6 +44,9 @@ class CheckRun {
 
   Result<report::CheckReport> Run() {
     started_ = clock_.NowMicros();
+    // Read once per run: verify.publishers_file may extend the built-in list, and a
+    // file that cannot be read or parsed fails the check before anything is fetched.
+    CC_ASSIGN_OR_RETURN(publishers_, LoadPublishers(config_.verify));
     claims_ = draft::ExtractClaims(draft_);
     CC_RETURN_IF_ERROR(ReadAll());
     VerifyClaims();
@@ -142,7 +145,7 @@ class CheckRun {
       facts.claims_supported += verdicts_[c].kind == verify::VerdictKind::kSupported ? 1 : 0;
       facts.claims_contradicted += verdicts_[c].kind == verify::VerdictKind::kContradicted ? 1 : 0;
     }
-    sr.reliability = verify::RateSource(facts);
+    sr.reliability = verify::RateSource(facts, publishers_);
     sr.overrated = e.declared_reliability &&
                    *e.declared_reliability > sr.reliability.score + report::kOverratedMargin;
     return sr;
@@ -173,7 +176,8 @@ class CheckRun {
   int64_t started_ = 0;
   std::vector<draft::Claim> claims_;
   std::vector<verify::Verdict> verdicts_;
-  std::map<std::string, SourceRead> reads_;  // by URL as requested
+  std::vector<verify::Publisher> publishers_;  // built-in, then verify.publishers_file
+  std::map<std::string, SourceRead> reads_;    // by URL as requested
 };
 
 }  // namespace

@@ -19,9 +19,10 @@ using common::Status;
 // Evidence passages kept per case.
 constexpr size_t kEvidenceKept = 5;
 
-// How much each figure a claim states and its source does not back lowers the support
-// of a claim that is not supported (chosen on the development claims for ROC-AUC).
-constexpr double kPerFigureNotBacked = 0.7;
+// What a claim's support is multiplied by when one of its figures is not backed: it
+// then stays under 0.5 and under any claim whose figures are all backed and whose
+// wording scores as well (bench/claims/fit.py scores it the same way).
+constexpr double kFigureNotBacked = 0.49;
 
 Result<std::string> StringMember(const json::object& o, std::string_view key, bool required) {
   const json::value* v = o.if_contains(key);
@@ -158,14 +159,14 @@ void Combine(ClaimCaseResult& r) {
     else if (f.verdict.kind != verify::VerdictKind::kSupported)
       ++figures_not_backed;
   }
-  if (r.kind != verify::VerdictKind::kSupported && r.kind != verify::VerdictKind::kUnverifiable &&
-      statement != nullptr) {
-    // A claim not backed still ranks by how much of its wording the source states,
-    // lowered for each figure it does not back, and halved when contradicted; it stays
-    // under 0.5.
-    double s = statement->verdict.support * std::pow(kPerFigureNotBacked, figures_not_backed);
+  if (r.kind != verify::VerdictKind::kUnverifiable && statement != nullptr) {
+    // The claim ranks by its wording's fitted score (which weighs its figures too);
+    // a claim whose figures are not all backed by rule ranks below every claim whose
+    // figures are, and a contradicted one lower still. Under 0.5 unless supported.
+    double s = statement->verdict.support;
+    if (figures_not_backed > 0) s *= kFigureNotBacked;
     if (r.kind == verify::VerdictKind::kContradicted) s *= 0.5;
-    r.support = std::min(s, 0.49);
+    r.support = r.kind == verify::VerdictKind::kSupported ? s : std::min(s, 0.49);
   }
   // The passages that best state the whole claim come first (its wording's, when it
   // has figures besides), then the weakest fact's, then the others'.
@@ -189,8 +190,19 @@ void Combine(ClaimCaseResult& r) {
 }
 
 json::object SignalsJson(const verify::Signals& s) {
-  return {{"window", s.window},   {"greedy", s.greedy}, {"source", s.source},    {"names", s.names},
-          {"missing", s.missing}, {"terms", s.terms},   {"conflict", s.conflict}};
+  return {{"window", s.window},
+          {"greedy", s.greedy},
+          {"source", s.source},
+          {"names", s.names},
+          {"missing", s.missing},
+          {"terms", s.terms},
+          {"conflict", s.conflict},
+          {"passage", s.passage},
+          {"names_window", s.names_window},
+          {"max_missing", s.max_missing},
+          {"figures", s.figures},
+          {"figures_absent", s.figures_absent},
+          {"figures_far", s.figures_far}};
 }
 
 // Rounds for output, so that results compare across platforms as text.

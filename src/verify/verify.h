@@ -74,13 +74,20 @@ struct Evidence {
 // the source that decided. Coverages are weighted shares of the claim's content terms
 // (each weighted by its rarity in the source, names more).
 struct Signals {
-  double window = 0;    // in the best window of one to three passages
-  double greedy = 0;    // in the three passages that together hold most of them
-  double source = 0;    // anywhere in the source
-  double names = 1;     // share of the claim's names (capitalized words) in the source
-  double missing = 0;   // log(1 + claim terms the source never uses)
-  double terms = 0;     // log(1 + claim terms)
-  double conflict = 0;  // 1: the best window negates, denies or reverses the claim
+  double window = 0;        // in the best window of one to three passages
+  double greedy = 0;        // in the three passages that together hold most of them
+  double source = 0;        // anywhere in the source
+  double names = 1;         // share of the claim's names (capitalized words) in the source
+  double missing = 0;       // log(1 + claim terms the source never uses)
+  double terms = 0;         // log(1 + claim terms)
+  double conflict = 0;      // 1: the best window negates, denies or reverses the claim
+  double passage = 0;       // in the best single passage
+  double names_window = 1;  // share of the claim's names in the best window
+  double max_missing = 0;   // weight share of the heaviest claim term the source lacks
+  // The figures and dates of the claim's sentence (none for most statements):
+  double figures = 0;         // log(1 + how many)
+  double figures_absent = 0;  // share the source states nowhere
+  double figures_far = 0;     // share not stated in the best window or next to it
   bool operator==(const Signals&) const = default;
 };
 

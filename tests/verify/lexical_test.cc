@@ -96,6 +96,21 @@ TEST(TermMatcher, GreedyCoverageUnitesPassages) {
   EXPECT_DOUBLE_EQ(m.NameCoverage(m.SourceMask()), 1.0);  // no names in the claim
 }
 
+// The heaviest term the source lacks, as a share of the claim's weight, and the best
+// single passage's coverage.
+TEST(TermMatcher, HeaviestMissingAndBestPassage) {
+  SourceView view = ViewOf({"Alpha beta.", "Gamma."});
+  TermMatcher full(view, ClaimTermsOf("alpha beta gamma", Lang::kEn, {}));
+  EXPECT_DOUBLE_EQ(full.HeaviestMissing(), 0.0);
+  EXPECT_GT(full.BestPassageCoverage(), 0.5);
+  EXPECT_LT(full.BestPassageCoverage(), 1.0);
+  EXPECT_DOUBLE_EQ(full.BestPassageCoverage(), full.Coverage(full.PassageMask(0)));
+  TermMatcher lacking(view, ClaimTermsOf("alpha omega", Lang::kEn, {}));
+  // "omega" is absent, so it weighs more than "alpha": over half the claim's weight.
+  EXPECT_GT(lacking.HeaviestMissing(), 0.5);
+  EXPECT_DOUBLE_EQ(lacking.HeaviestMissing(), 1.0 - lacking.Coverage(lacking.SourceMask()));
+}
+
 // Pieces of one block are joined by a space, blocks by a blank line.
 TEST(WindowText, JoinsWithTheSeparatorOfTheSource) {
   SourceView view = ViewOf({"One sentence.", "Two sentence."}, Lang::kEn, " ");

@@ -65,6 +65,11 @@ TEST(Compare, FollowsEachMatchingRule) {
       {"June 24, 2025", "24 June 2025", Lang::kEn, Relation::kEqual, "two date orders"},
       {"June 24, 2025", "June 25, 2025", Lang::kEn, Relation::kDifferent, "another day"},
       {"2024", "2021", Lang::kFr, Relation::kDifferent, "another year"},
+      // A date without a year compares by the parts it states.
+      {"12 July", "12 July 2019", Lang::kEn, Relation::kEqual, "the claim gives no year"},
+      {"May 7, 2018", "May 7", Lang::kEn, Relation::kEqual, "the passage gives no year"},
+      {"7 mai 2018", "8 mai", Lang::kFr, Relation::kDifferent, "another day, no year"},
+      {"2018", "7 mai", Lang::kFr, Relation::kUnrelated, "nothing stated by both"},
   };
   for (const RelationCase& c : cases) {
     EXPECT_EQ(Compare(Figure(c.claim, c.lang), Figure(c.passage, c.lang)), c.want)

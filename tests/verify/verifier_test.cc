@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "draft/draft.h"
 #include "index/index.h"
 #include "testutil/testutil.h"
@@ -277,6 +279,60 @@ TEST_F(VerifierTest, StatementTheSourceDoesNotMakeIsNotFound) {
   Verdict v = CheckStatement("Brunel designed the bridge over the Tamar.", Lang::kEn);
   EXPECT_EQ(v.kind, VerdictKind::kNotFound) << v.reason;
   EXPECT_LT(v.support, 0.5);
+}
+
+// A figure stated next to its words backs the claim even when that passage is not
+// among the ones sharing most of the sentence's words: a dateline under a title.
+TEST_F(VerifierTest, FigureInADatelineNextToItsWordsIsSupported) {
+  AddSource(kSourceA,
+            {"Jackalopes hire Todd Watson as new head coach", "May 20, 2019",
+             "Cookie settings and newsletter sign-up for the league website.",
+             "The Odessa Jackalopes of the North American Hockey League announced on Monday "
+             "that they hired Todd Watson to lead the team as its coach."},
+            Lang::kEn);
+  Verdict v = Check("Todd Watson became head coach of the Odessa Jackalopes in 2019", Lang::kEn);
+  EXPECT_EQ(v.kind, VerdictKind::kSupported) << v.reason;
+  EXPECT_EQ(v.evidence.at(0).figure, "May 20, 2019");
+}
+
+// A date the passage gives without a year says nothing against the claim's year:
+// "May 7" is no contradiction of "May 7, 2018" (nor "7 mai" of "7 mai 2018").
+TEST_F(VerifierTest, DateWithoutYearIsNoContradiction) {
+  struct Case {
+    const char* source;
+    const char* claim;
+    Lang lang;
+  };
+  const Case cases[] = {
+      {"Charlie Russell, a naturalist who lived among grizzly bears, died on May 7 in Calgary.",
+       "Charlie Russell, a naturalist, died in Calgary on May 7, 2018", Lang::kEn},
+      {"Le naturaliste Charlie Russell est mort le 7 mai à Calgary.",
+       "Le naturaliste Charlie Russell est mort à Calgary le 7 mai 2018", Lang::kFr},
+  };
+  for (const Case& c : cases) {
+    SetUp();
+    AddSource(kSourceA, {c.source}, c.lang);
+    Verdict v = Check(c.claim, c.lang);
+    EXPECT_EQ(v.kind, VerdictKind::kSupported) << c.claim << ": " << v.reason;
+  }
+}
+
+// A statement's signals say which of its sentence's figures the source states, and
+// whether next to the words that best match it.
+TEST_F(VerifierTest, StatementSignalsCountItsFigures) {
+  AddSource(kSourceA,
+            {"The bridge over the Tamar opened in 1859.", "Tickets and opening hours.",
+             "Postcards of 1961 are sold in the shop."},
+            Lang::kEn);
+  draft::Claim c;
+  c.sentence = "The bridge over the Tamar opened in 1859 and closed in 1961 after 1990.";
+  c.has_figure = false;
+  c.context = text::ContentWords(text::Words(c.sentence), Lang::kEn);
+  Verifier v(*index_, config_);
+  const Signals s = v.Verify(c, {{0, kSourceA, true, true, ""}}, Lang::kEn).signals;
+  EXPECT_DOUBLE_EQ(s.figures, std::log1p(3.0));
+  EXPECT_DOUBLE_EQ(s.figures_absent, 1.0 / 3.0);  // 1990
+  EXPECT_DOUBLE_EQ(s.figures_far, 2.0 / 3.0);     // 1961 is two passages away; 1990 nowhere
 }
 
 // A statement the source negates, denies or turns into its opposite is contradicted.

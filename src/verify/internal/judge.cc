@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 #include "verify/internal/lexicon.h"
 #include "verify/internal/model.h"
@@ -79,6 +80,19 @@ bool YearConflict(const draft::Claim& claim, const std::vector<text::Quantity>& 
     }
   }
   return dated;
+}
+
+// Every passage outside `windows`, each as a window of its own.
+std::vector<Window> OtherPassages(const TermMatcher& m, const std::vector<Window>& windows) {
+  std::vector<bool> seen(m.passage_count(), false);
+  for (const Window& w : windows) {
+    for (size_t p = w.first; p <= w.last && p < seen.size(); ++p) seen[p] = true;
+  }
+  std::vector<Window> out;
+  for (size_t p = 0; p < seen.size(); ++p) {
+    if (!seen[p]) out.push_back({p, p, m.PassageMask(p), m.Coverage(m.PassageMask(p))});
+  }
+  return out;
 }
 
 // Bytes on each side of the claim's figure whose words describe it.
@@ -191,9 +205,12 @@ std::optional<FigureFinding> Judge::BestFigure(SourceView& view, const TermMatch
         if (p > 0) around |= m.PassageMask(p - 1);
         if (p + 1 < view.passages.size()) around |= m.PassageMask(p + 1);
         found->coverage = m.CoverageOf(around, local_, true);
-        const bool better = !best || Rank(found->relation) > Rank(best->relation) ||
-                            (Rank(found->relation) == Rank(best->relation) &&
-                             found->local_coverage > best->local_coverage);
+        // A match is judged by the words around it, a conflict by its own sentence.
+        auto key = [&](const FigureFinding& f) {
+          return want_match ? std::tuple(Rank(f.relation), f.coverage, f.local_coverage)
+                            : std::tuple(Rank(f.relation), f.local_coverage, f.coverage);
+        };
+        const bool better = !best || key(*found) > key(*best);
         if (better) best = found;
       }
     }
@@ -272,9 +289,38 @@ void Judge::PreferWindowsWithFigures(SourceView& view, std::vector<Window>& wind
   for (size_t i = 0; i < windows.size(); ++i) windows[i] = ranked[i].second;
 }
 
+void Judge::MeasureFigures(SourceView& view, const std::vector<Window>& windows, Signals& s) const {
+  if (sentence_figures_.empty()) return;
+  size_t near_first = 0, near_last = 0;
+  if (!windows.empty()) {
+    near_first = windows.front().first > 0 ? windows.front().first - 1 : 0;
+    near_last = std::min(windows.front().last + 1, view.passages.size() - 1);
+  }
+  int absent = 0, far = 0;
+  for (const text::Quantity& q : sentence_figures_) {
+    bool anywhere = false, near = false;
+    for (size_t p = 0; p < view.passages.size() && !near; ++p) {
+      for (const text::Quantity& f : FiguresOf(view, p)) {
+        if (Compare(q, f) != Relation::kEqual) continue;
+        anywhere = true;
+        near = near || (!windows.empty() && p >= near_first && p <= near_last);
+      }
+    }
+    absent += anywhere ? 0 : 1;
+    far += near ? 0 : 1;
+  }
+  const double n = static_cast<double>(sentence_figures_.size());
+  s.figures = std::log1p(n);
+  s.figures_absent = absent / n;
+  s.figures_far = far / n;
+}
+
 Signals Judge::Measure(const TermMatcher& m, const std::vector<Window>& windows,
                        const Reading& r) const {
   Signals s;
+  s.passage = m.BestPassageCoverage();
+  s.names_window = windows.empty() ? m.NameCoverage(0) : m.NameCoverage(windows.front().mask);
+  s.max_missing = m.HeaviestMissing();
   s.window = windows.empty() ? 0 : windows.front().coverage;
   s.greedy = m.GreedyCoverage(kMaxSpan);
   s.source = m.Coverage(m.SourceMask());
@@ -297,10 +343,18 @@ Reading Judge::Read(SourceView& view) const {
     std::vector<Window> where = r.windows;
     where.insert(where.end(), near.begin(), near.end());
     r.match = BestFigure(view, m, where, true);
+    if (!r.match || r.match->coverage < config_.min_context_overlap) {
+      // The figure may be stated, next to its words, in a passage that shares few of
+      // the sentence's other words (a dateline under a title, a caption).
+      std::optional<FigureFinding> elsewhere = BestFigure(view, m, OtherPassages(m, where), true);
+      if (elsewhere && (!r.match || elsewhere->coverage > r.match->coverage)) r.match = elsewhere;
+    }
     if (!r.match) r.conflict = BestFigure(view, m, where, false);
   }
   r.word_conflict = FindWordConflict(view, m, r.windows);
   r.signals = Measure(m, r.windows, r);
+  // Figures are judged by rule; a statement's support weighs the figures it carries.
+  if (!claim_.has_figure) MeasureFigures(view, r.windows, r.signals);
   if (!claim_.has_figure) PreferWindowsWithFigures(view, r.windows);
   r.support = claim_.has_figure ? FigureSupport(r) : SupportScore(r.signals);
   return r;

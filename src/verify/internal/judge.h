@@ -80,6 +80,9 @@ class Judge {
   // Mask of the claim terms among `stems` (sorted).
   uint64_t MaskOf(const std::vector<std::string>& stems) const;
   Signals Measure(const TermMatcher& m, const std::vector<Window>& windows, const Reading& r) const;
+  // Fills the figure signals: which of the sentence's figures the source states, and
+  // whether next to the best window.
+  void MeasureFigures(SourceView& view, const std::vector<Window>& windows, Signals& s) const;
   double FigureSupport(const Reading& r) const;
   double LocalCoverage(const SourceView& view, const TermMatcher& m, size_t passage,
                        size_t offset) const;

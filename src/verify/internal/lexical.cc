@@ -140,6 +140,21 @@ int TermMatcher::MissingTerms() const {
   return static_cast<int>(weights_.size()) - std::popcount(source_mask_);
 }
 
+double TermMatcher::HeaviestMissing() const {
+  if (total_ <= 0) return 0;
+  double heaviest = 0;
+  for (size_t i = 0; i < weights_.size(); ++i) {
+    if (!(source_mask_ & (uint64_t{1} << i))) heaviest = std::max(heaviest, weights_[i]);
+  }
+  return heaviest / total_;
+}
+
+double TermMatcher::BestPassageCoverage() const {
+  double best = 0;
+  for (uint64_t m : masks_) best = std::max(best, Coverage(m));
+  return best;
+}
+
 std::vector<Window> TermMatcher::BestWindows(size_t max_span, size_t limit, uint64_t subset) const {
   auto rank = [&](const Window& w) {
     return CoverageOf(w.mask, subset) - kSpanPenalty * static_cast<double>(w.last - w.first);

@@ -82,7 +82,13 @@ class TermMatcher {
   uint64_t SourceMask() const { return source_mask_; }
   // Claim terms the source never states.
   int MissingTerms() const;
+  // Weight share of the heaviest claim term the source never states (0 when none is
+  // missing): one rare word missing, a name or a title, often is the part not backed.
+  double HeaviestMissing() const;
+  // Coverage of the best single passage.
+  double BestPassageCoverage() const;
   size_t term_count() const { return weights_.size(); }
+  size_t passage_count() const { return masks_.size(); }
 
   // The best windows of up to `max_span` passages, best first, ranked by their
   // coverage of the terms in `subset`; no two overlap, and a longer window must cover

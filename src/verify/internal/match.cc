@@ -85,12 +85,21 @@ Relation CompareDates(const Quantity& claim, const Quantity& passage) {
     *m = static_cast<int>(v / 100 % 100);
     *d = static_cast<int>(v % 100);
   };
-  int cy, cm, cd, py, pm, pd;
-  parts(claim, &cy, &cm, &cd);
-  parts(passage, &py, &pm, &pd);
-  if (cy != py) return Relation::kDifferent;
-  if (cm != 0 && pm != 0 && cm != pm) return Relation::kDifferent;
-  if (cd != 0 && pd != 0 && cd != pd) return Relation::kDifferent;
+  int c[3], p[3];
+  parts(claim, &c[0], &c[1], &c[2]);
+  parts(passage, &p[0], &p[1], &p[2]);
+  // Only the parts both state compare: "12 July" is "12 July 2019", and a page's
+  // "May 7" (its year given by the dateline) says nothing against "May 7, 2018".
+  // A day is only comparable within a stated month.
+  bool shared = false;
+  for (int i = 0; i < 3; ++i) {
+    if (c[i] == 0 || p[i] == 0) continue;
+    if (i == 2 && (c[1] == 0 || p[1] == 0)) continue;
+    if (c[i] != p[i]) return Relation::kDifferent;
+    shared = true;
+  }
+  // Nothing stated by both: neither says anything of the other.
+  if (!shared) return Relation::kUnrelated;
   return Relation::kEqual;
 }
 
