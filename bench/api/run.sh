@@ -33,13 +33,8 @@ done
 
 citecheck="$build/citecheck"
 [[ -x "$citecheck" ]] || { echo "bench/api: $citecheck not found (build it first)" >&2; exit 2; }
-# wrk is needed by this benchmark only, so it is installed here rather than with the
-# build dependencies.
-if ! command -v wrk > /dev/null; then
-  echo "bench/api: installing wrk" >&2
-  sudo_cmd=""; [[ $(id -u) -ne 0 ]] && sudo_cmd=sudo
-  $sudo_cmd apt-get install -y -q --no-install-recommends wrk > /dev/null
-fi
+# wrk comes with the development packages (scripts/install-deps.sh).
+command -v wrk > /dev/null || { echo "bench/api: wrk not found (run scripts/install-deps.sh)" >&2; exit 2; }
 
 tmp=$(mktemp -d)
 pids=()
@@ -86,19 +81,23 @@ grep -q '"verdict":"supported"' <<< "$warm" || { echo "bench/api: warm-up did no
 
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$server_pid/status"; }
 
-# Runs wrk and prints its report; sets rps, p99_ms and errors.
-run_wrk() {
-  local out="$tmp/wrk.txt"
-  wrk -t"$threads" -c"$connections" -d"$1"s --latency -s "$here/verify.lua" "$url" | tee "$out"
-  rps=$(awk '/^Requests\/sec:/ {print $2}' "$out")
+# Reads a wrk report (file $1); sets rps, p99_ms and errors (non-2xx answers and
+# socket errors: connect, read, write, timeout).
+parse_wrk() {
+  rps=$(awk '/^Requests\/sec:/ {print $2}' "$1")
   p99_ms=$(awk '$1 == "99%" {v = $2; if (v ~ /us$/) {sub(/us$/, "", v); v /= 1000}
                             else if (v ~ /ms$/) {sub(/ms$/, "", v)}
                             else if (v ~ /s$/) {sub(/s$/, "", v); v *= 1000}
-                            print v}' "$out")
+                            print v}' "$1")
   local non2xx socket
-  non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$out")
-  socket=$(awk '/Socket errors:/ {gsub(",", ""); print $4 + $6 + $8 + $10}' "$out")
+  non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$1")
+  socket=$(awk '/Socket errors:/ {gsub(",", ""); print $4 + $6 + $8 + $10}' "$1")
   errors=$(( ${non2xx:-0} + ${socket:-0} ))
+}
+
+# Runs wrk for $1 seconds and prints its report (also kept in $tmp/wrk.txt).
+run_wrk() {
+  wrk -t"$threads" -c"$connections" -d"$1"s --latency -s "$here/verify.lua" "$url" | tee "$tmp/wrk.txt"
 }
 
 if [[ "$soak" -gt 0 ]]; then
@@ -107,26 +106,27 @@ if [[ "$soak" -gt 0 ]]; then
   run_wrk 10 > /dev/null
   rss_start=$(rss_kb)
   rss_max=$rss_start
+  echo "rss_kb $(date +%s) $rss_start" > "$tmp/rss.txt"
   run_wrk "$soak" > "$tmp/soak.txt" &
   wrk_pid=$!
   while kill -0 "$wrk_pid" 2> /dev/null; do
     sleep 5
-    r=$(rss_kb); (( r > rss_max )) && rss_max=$r
+    r=$(rss_kb)
+    if (( r > rss_max )); then rss_max=$r; fi
     echo "rss_kb $(date +%s) $r" >> "$tmp/rss.txt"
   done
   wait "$wrk_pid"
   cat "$tmp/soak.txt"
-  out="$tmp/wrk.txt"
-  rps=$(awk '/^Requests\/sec:/ {print $2}' "$out")
-  non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$out")
-  socket=$(awk '/Socket errors:/ {gsub(",", ""); print $4 + $6 + $8 + $10}' "$out")
-  errors=$(( ${non2xx:-0} + ${socket:-0} ))
+  parse_wrk "$tmp/soak.txt"
   rss_end=$(rss_kb)
-  echo "soak: ${soak}s, requests/s $rps, errors $errors"
+  echo "VmRSS samples (kB, every 5 s): $(awk '{printf "%s ", $3}' "$tmp/rss.txt")"
+  echo "soak: ${soak}s, requests/s $rps, p99 ${p99_ms} ms, errors $errors," \
+       "connections $connections, wrk threads $threads, cores $(nproc)"
   echo "soak: VmRSS start ${rss_start} kB, end ${rss_end} kB, max ${rss_max} kB," \
        "growth $(awk -v a="$rss_start" -v b="$rss_max" 'BEGIN {printf "%.1f", (b - a) * 100 / a}') %"
 else
   run_wrk "$duration"
+  parse_wrk "$tmp/wrk.txt"
   echo "summary: requests/s $rps, p99 ${p99_ms} ms, errors $errors," \
        "connections $connections, wrk threads $threads, cores $(nproc)"
 fi

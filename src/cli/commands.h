@@ -37,6 +37,13 @@ int RunCompareCommand(const std::vector<std::string>& args, std::ostream& out, s
 // until SIGINT or SIGTERM; citecheck serve --hash-token [TOKEN]: a tokens-file line.
 int RunServeCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
+// citecheck publish DRAFT.md [--url PUBLIC_URL]: check and record as published.
+int RunPublishCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+// citecheck audit [--articles DIR] [--urls FILE] [--shard I/N] [--format ...]: re-check
+// published articles; exit 1 when a link or claim broke since the last run.
+int RunAuditCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
 // The top-level usage text.
 std::string Usage();
 

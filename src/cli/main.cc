@@ -20,6 +20,8 @@ std::string Usage() {
          "  verify-claims       verify claims against given sources (JSON Lines)\n"
          "  compare A.md B.md   compare the facts and sources of two versions of a draft\n"
          "  serve               run the HTTP API (--listen 127.0.0.1:8080)\n"
+         "  publish DRAFT.md    check a draft and record it as published\n"
+         "  audit               re-check published articles' sources and claims\n"
          "  config              print the effective settings (--defaults: config.toml)\n"
          "  version             print the version\n"
          "\n"
@@ -53,6 +55,8 @@ int main(int argc, char** argv) {
   if (command == "verify-claims") return RunVerifyClaimsCommand(rest, std::cout, std::cerr);
   if (command == "compare") return RunCompareCommand(rest, std::cout, std::cerr);
   if (command == "serve") return RunServeCommand(rest, std::cout, std::cerr);
+  if (command == "publish") return RunPublishCommand(rest, std::cout, std::cerr);
+  if (command == "audit") return RunAuditCommand(rest, std::cout, std::cerr);
   std::cerr << "citecheck: unknown command \"" << command << "\"\n" << Usage();
   return kExitError;
 }

@@ -214,6 +214,21 @@ const std::vector<Setting>& Table() {
        "On SIGTERM, how long running checks and requests may take to finish, in ms. "
        "Queued checks stay in the database and run after a restart.",
        [](Config& c) -> FieldRef { return &c.server.shutdown_grace_ms; }, 0, 3600000},
+      {"audit.confirm_failures",
+       "`citecheck audit`: failed checks of a link (404, 410, DNS or connection failure), "
+       "each at least audit.confirm_spacing_hours after the previous one that counted, "
+       "before the link is reported dead; until then it is \"failing\".",
+       [](Config& c) -> FieldRef { return &c.audit.confirm_failures; }, 1, 100},
+      {"audit.confirm_spacing_hours",
+       "Least time between two failures of a link that both count towards "
+       "audit.confirm_failures, in hours (3 checks 24 h apart: dead after 3 days).",
+       [](Config& c) -> FieldRef { return &c.audit.confirm_spacing_hours; }, 0, 8760},
+      {"audit.memento_timemap",
+       "Memento TimeMap endpoint (RFC 7089) where archived copies of dead or drifted "
+       "sources are looked up; the source URL is appended. Empty: no look-up.",
+       [](Config& c) -> FieldRef { return &c.audit.memento_timemap; }},
+      {"audit.max_memento_lookups", "Archived-copy look-ups per audit run, at most.",
+       [](Config& c) -> FieldRef { return &c.audit.max_memento_lookups; }, 0, 1000000},
   };
   return kTable;
 }

@@ -101,6 +101,15 @@ struct ServerConfig {
   bool operator==(const ServerConfig&) const = default;
 };
 
+struct AuditConfig {
+  int confirm_failures = 3;        // failed checks, spaced as below, before a link is dead
+  int confirm_spacing_hours = 24;  // least time between two failures that both count
+  // RFC 7089 TimeMap endpoint; the URL is appended. "" looks up no archived copy.
+  std::string memento_timemap = "https://web.archive.org/web/timemap/link/";
+  int max_memento_lookups = 100;   // archived-copy look-ups per run (dead or drifted sources)
+  bool operator==(const AuditConfig&) const = default;
+};
+
 struct Config {
   StoreConfig store;
   CrawlerConfig crawler;
@@ -108,6 +117,7 @@ struct Config {
   CheckConfig check;
   ReportConfig report;
   ServerConfig server;
+  AuditConfig audit;
   bool operator==(const Config&) const = default;
 };
 

@@ -180,6 +180,141 @@ class ClaimCaseRunner {
   crawler::Fetcher* const fetcher_;
 };
 
+// =================================================================================
+// audit: the nightly re-check of published articles (`citecheck audit`).
+//
+// An audit re-fetches every URL the articles cite (conditionally, politely), classes
+// each one -- ok, redirected (a permanent move: the new URL is proposed), failing then
+// dead (404, 410, DNS or connection failure, confirmed only after
+// audit.confirm_failures failures audit.confirm_spacing_hours apart), soft404,
+// blocked (401, 403, 429, 999, robots.txt, anti-bot pages: not dead), drifted (the
+// text changed since the last run or publication), error -- re-verifies every claim
+// against the new text, and compares both with the previous run of the same scope.
+// Dead and drifted sources get the closest archived copy (Memento). Each URL's result
+// is committed as it arrives, keyed by (run, url): a run killed at any point is
+// resumed by the next call with the same scope and shard, and nothing is lost or
+// written twice.
+//
+//   auto input = service::RegistryAuditInput(*ws->store);
+//   service::AuditService audit(config, factory, ws->dir / "citecheck.db", *ws->store,
+//                               *ws->index, clock, logger);
+//   auto report = audit.Run(*input, shard);
+//   std::cout << service::RenderAuditMarkdown(*report);
+
+// "--shard I/N": the URLs whose host hashes to I (1-based) of N.
+struct AuditShard {
+  int index = 1;
+  int count = 1;
+  std::string spec() const;  // "" for 1/1, else "I/N"
+  bool operator==(const AuditShard&) const = default;
+};
+
+// Parses "I/N" with 1 <= I <= N. kInvalidArgument naming the text otherwise.
+common::Result<AuditShard> ParseShard(std::string_view spec);
+
+// True when `url`'s host falls in `shard` (a stable hash of the lower-case host, so
+// every machine agrees; a text that is not a URL, an article's path, is hashed whole).
+bool InShard(std::string_view url, const AuditShard& shard);
+
+// One article to audit: its draft, and what publication recorded (empty for a folder
+// of articles audited without a registry).
+struct AuditArticle {
+  std::string key;  // names the article in results: public URL, or path
+  draft::Draft draft;
+  int64_t published_at_micros = 0;
+  std::vector<store::ArticleClaimRecord> published_claims;
+  std::vector<store::ArticleSourceRecord> published_sources;
+};
+
+struct AuditInput {
+  std::string scope;                  // names the series of runs compared with each other
+  std::vector<AuditArticle> articles;
+  std::vector<std::string> urls;      // URLs audited as links only (no claims)
+};
+
+// The articles of the registry (scope "registry"). Errors: the store's; a stored
+// draft that no longer parses, naming its key.
+common::Result<AuditInput> RegistryAuditInput(const store::Store& store);
+// Every *.md file under `dir` (sorted; scope "articles:<dir>"). Errors: kNotFound
+// naming a missing directory; a draft that does not parse, naming its file and line.
+common::Result<AuditInput> ArticlesAuditInput(const std::filesystem::path& dir);
+
+// The registry record of a checked draft (`citecheck publish`): each claim with its
+// verdict and deciding passage (and that passage's hash), each source URL with the
+// hash of the text the check read (looked up in `store`, where the check recorded its
+// fetches and documents) and its citation date (the entry's date, else the draft's,
+// else `now_micros`). The key is `public_url` when given, else the draft's path.
+// Errors: the store's.
+common::Result<store::ArticleRecord> ArticleRecordOf(const draft::Draft& draft,
+                                                     const report::CheckReport& report,
+                                                     std::string_view public_url,
+                                                     const store::Store& store,
+                                                     int64_t now_micros);
+
+// What an audit run found. `urls` and `claims` are the run's records, by URL and by
+// article and claim.
+struct AuditReport {
+  store::AuditRunRecord run;
+  std::optional<store::AuditRunRecord> previous;  // the run compared with, if any
+  std::vector<store::AuditUrlRecord> urls;
+  std::vector<store::AuditClaimRecord> claims;
+  bool resumed = false;  // the run had been interrupted and was finished by this call
+};
+
+// True for the URL states that mean the citation is broken: dead and soft404.
+bool IsBrokenAuditState(std::string_view state);
+// A URL became broken, or a claim lost its support, since the previous run.
+bool IsNewlyBroken(const store::AuditUrlRecord& url);
+bool IsNewlyBroken(const store::AuditClaimRecord& claim);
+// Something is newly broken: `citecheck audit` then exits 1.
+bool HasNewlyBroken(const AuditReport& report);
+
+// Builds the fetcher an audit uses; `listener` must be told about each result (it is
+// CurlFetcherOptions::results).
+using AuditFetcherFactory = std::function<common::Result<std::unique_ptr<crawler::Fetcher>>(
+    crawler::ResultListener* listener)>;
+
+class AuditService {
+ public:
+  // `db_path` is the file of `store` (results are recorded on a connection of their
+  // own, on a thread of their own, while the fetch goes on). `mementos` finds archived
+  // copies; null looks none up. Every reference must outlive the service.
+  AuditService(const common::Config& config, AuditFetcherFactory fetchers,
+               std::filesystem::path db_path, store::Store& store, index::Index& index,
+               const common::Clock& clock, common::Logger& logger,
+               crawler::Fetcher* mementos = nullptr);
+  AuditService(const AuditService&) = delete;
+  AuditService& operator=(const AuditService&) = delete;
+
+  // Audits the URLs and claims of `input` that fall in `shard` (an article belongs to
+  // the shard of its key; its sources are fetched wherever they are, recorded only in
+  // their own shard), resuming the interrupted run of the same scope and shard if any.
+  // Errors: our machinery's (store, index, fetcher creation); unreachable sources are
+  // results, not errors.
+  common::Result<AuditReport> Run(const AuditInput& input, const AuditShard& shard);
+
+ private:
+  const common::Config& config_;
+  const AuditFetcherFactory fetchers_;
+  const std::filesystem::path db_path_;
+  store::Store& store_;
+  index::Index& index_;
+  const common::Clock& clock_;
+  common::Logger& logger_;
+  crawler::Fetcher* const mementos_;
+};
+
+// The report with what is new since the previous run first: newly broken URLs and
+// claims, other changes of state, then counts by state and every result. Markdown
+// (GitHub-flavoured) and one self-contained HTML page (escaped, no external asset).
+std::string RenderAuditMarkdown(const AuditReport& report);
+std::string RenderAuditHtml(const AuditReport& report);
+// One JSON object: {run, previous_run, new_broken, summary, new: [...], results: [one
+// per URL: url, status, final_url, class, changed (when known), state, previous_state,
+// proposed_url, failures, detail, archived_url], claims: [...]}. `results` follows the
+// link-audit benchmark's candidate schema.
+std::string RenderAuditJson(const AuditReport& report);
+
 }  // namespace citecheck::service
 
 #endif  // CITECHECK_SERVICE_SERVICE_H_

@@ -133,6 +133,95 @@ struct HttpCacheRecord {
   bool operator==(const HttpCacheRecord&) const = default;
 };
 
+// =================================================================================
+// Nightly audit (implemented in audit.cc): the registry of published articles, and
+// every audit run with its per-URL and per-claim results. Results are keyed by
+// (run, url) and (run, article, claim): writing one twice keeps the first, so that a
+// run resumed after a crash never records a result twice.
+
+// One claim of a published article, as verified at publication.
+struct ArticleClaimRecord {
+  std::string claim_id;         // "c1"...: ExtractClaims' id in the published draft
+  std::string sentence;
+  std::string verdict;          // supported | contradicted | not_found | unverifiable
+  double support = 0;
+  std::string source_url;       // the source that decided, or ""
+  std::string evidence_text;    // the deciding passage, or ""
+  std::string evidence_sha256;  // of evidence_text, or ""
+  bool operator==(const ArticleClaimRecord&) const = default;
+};
+
+// One cited source of a published article, as fetched at publication.
+struct ArticleSourceRecord {
+  std::string url;
+  std::string content_sha256;  // of the page's text (or body) at publication, or ""
+  int64_t cited_at_micros = 0;  // the citation date: the entry's date, else publication
+  bool operator==(const ArticleSourceRecord&) const = default;
+};
+
+struct ArticleRecord {
+  int64_t id = 0;               // assigned by PublishArticle
+  std::string key;              // the public URL when given, else the draft path
+  std::string path;             // the draft path as given
+  std::string public_url;       // "" when none was given
+  std::string content;          // the draft as published
+  int64_t published_at_micros = 0;
+  int64_t check_id = 0;         // the check that verified it, 0 when none
+  std::vector<ArticleClaimRecord> claims;
+  std::vector<ArticleSourceRecord> sources;
+  bool operator==(const ArticleRecord&) const = default;
+};
+
+struct AuditRunRecord {
+  int64_t id = 0;
+  std::string scope;            // what was audited: "registry", "articles:DIR", "urls:FILE"
+  std::string shard;            // "I/N", or "" for all URLs
+  std::string state = "running";  // running | done
+  int64_t started_at_micros = 0;
+  int64_t finished_at_micros = 0;  // 0 while running
+  bool operator==(const AuditRunRecord&) const = default;
+};
+
+// What one audit run found about one URL.
+struct AuditUrlRecord {
+  int64_t run_id = 0;
+  std::string url;              // as cited
+  // ok | redirected | failing | dead | soft404 | blocked | drifted | error
+  std::string state;
+  std::string previous_state;   // the same URL's state in the last run before, or ""
+  std::string link_class;       // crawler::LinkClassName
+  int status = 0;               // the final HTTP status, 0 when none
+  std::string final_url;
+  std::string proposed_url;     // redirected: the URL to cite instead
+  std::string detail;           // why, for people
+  std::string content_sha256;   // of the text (or body) read, or ""
+  int changed = -1;             // 1 changed, 0 unchanged, -1 unknown (no earlier copy)
+  int failures = 0;             // failures counted towards confirmation (0 when alive)
+  int64_t last_failure_micros = 0;  // when the last counted failure happened
+  std::string archived_url;     // the closest archived copy (Memento), or ""
+  int64_t archived_at_micros = 0;
+  int64_t checked_at_micros = 0;
+  bool operator==(const AuditUrlRecord&) const = default;
+};
+
+// What one audit run found about one claim of one article.
+struct AuditClaimRecord {
+  int64_t run_id = 0;
+  std::string article_key;
+  std::string claim_id;
+  std::string sentence;
+  std::string source_url;
+  std::string verdict;          // now
+  std::string previous_verdict; // at the last run, or at publication; "" when never seen
+  double support = 0;
+  // still_supported | support_lost | changed_verdict | unchanged | new
+  std::string outcome;
+  std::string evidence_text;    // the deciding passage now, or ""
+  std::string evidence_sha256;
+  std::string old_evidence_text;  // the passage before, when it changed
+  bool operator==(const AuditClaimRecord&) const = default;
+};
+
 // How a Store is opened. The defaults are those of the one-argument Store::Open.
 struct StoreOptions {
   // How long a write waits for the lock held by another connection (another process,
@@ -239,6 +328,49 @@ class Store {
   common::Status PutHttpCache(const HttpCacheRecord& entry);
   // The entry of `url` (exactly as stored); nullopt when there is none.
   common::Result<std::optional<HttpCacheRecord>> GetHttpCache(std::string_view url) const;
+
+  // ---------------------------------------------------------------------------------
+  // Nightly audit (implemented in audit.cc).
+
+  // Records `article` as published, replacing the claims and sources of an earlier
+  // article with the same key (one transaction). Returns its id (the earlier id when
+  // replaced). kInvalidArgument when key is empty or a claim's verdict is unknown.
+  common::Result<int64_t> PublishArticle(const ArticleRecord& article);
+  // Every published article with its claims and sources, by id.
+  common::Result<std::vector<ArticleRecord>> ListArticles() const;
+
+  // The running run of (scope, shard) when there is one (a run interrupted by a crash:
+  // it is resumed), else a new running run started at `now_micros`.
+  common::Result<AuditRunRecord> StartOrResumeAuditRun(std::string_view scope,
+                                                       std::string_view shard,
+                                                       int64_t now_micros);
+  // Marks run `id` done. kNotFound naming the id when there is no such run.
+  common::Status FinishAuditRun(int64_t id, int64_t now_micros);
+  // Run `id`. kNotFound naming the id when there is no such run.
+  common::Result<AuditRunRecord> GetAuditRun(int64_t id) const;
+  // The last done run of (scope, shard) before run `before_id`; nullopt when none.
+  common::Result<std::optional<AuditRunRecord>> PreviousAuditRun(std::string_view scope,
+                                                                 std::string_view shard,
+                                                                 int64_t before_id) const;
+  // Adds a URL result; one already stored for (run_id, url) is kept and false is
+  // returned. kFailedPrecondition when the run does not exist.
+  common::Result<bool> AddAuditUrl(const AuditUrlRecord& record);
+  // Sets the archived copy of a recorded URL result. kNotFound when there is none.
+  common::Status SetAuditArchive(int64_t run_id, std::string_view url,
+                                 std::string_view archived_url, int64_t archived_at_micros);
+  // The results of run `run_id`, by URL.
+  common::Result<std::vector<AuditUrlRecord>> AuditUrls(int64_t run_id) const;
+  // The result for `url` in the latest run before `before_run_id`; nullopt when none.
+  common::Result<std::optional<AuditUrlRecord>> LatestAuditUrl(std::string_view url,
+                                                               int64_t before_run_id) const;
+  // Adds a claim result; one already stored for (run_id, article_key, claim_id) is kept
+  // and false is returned.
+  common::Result<bool> AddAuditClaim(const AuditClaimRecord& record);
+  // The claim results of run `run_id`, by article and claim.
+  common::Result<std::vector<AuditClaimRecord>> AuditClaims(int64_t run_id) const;
+  // The result for a claim in the latest run before `before_run_id`; nullopt when none.
+  common::Result<std::optional<AuditClaimRecord>> LatestAuditClaim(
+      std::string_view article_key, std::string_view claim_id, int64_t before_run_id) const;
 
  private:
   class Impl;

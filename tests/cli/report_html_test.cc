@@ -1,10 +1,13 @@
 // The HTML report in a real browser (headless Chromium over the DevTools protocol):
 // selecting a claim with the mouse or the keyboard shows its evidence, the URL
-// fragment selects a claim, and a hostile draft runs no script. Skipped when
-// Chromium is not installed.
-#include <gtest/gtest.h>
+// fragment selects a claim, Tab reaches every control, verdicts differ by more than
+// colour, text contrast meets WCAG AA, and a hostile draft runs no script. Skipped
+// when Chromium is not installed.
+#include <cstdlib>
+#include <string>
 
 #include <boost/json.hpp>
+#include <gtest/gtest.h>
 
 #include "common/file.h"
 #include "testing/browser.h"
@@ -130,6 +133,94 @@ TEST_F(ReportInBrowser, FragmentSelectsOnLoad) {
   EXPECT_EQ(Shown(), id);
   EXPECT_NE(Eval("document.getElementById('detail-" + id + "').textContent").find("Confirmée"),
             std::string::npos);
+}
+
+// Every link and button on the page is reached by pressing Tab (real key presses,
+// from the top of the page until the focus leaves it), so a keyboard alone can
+// select every claim.
+TEST_F(ReportInBrowser, TabReachesEveryControl) {
+  ASSERT_OK(browser_->Open(WriteReport(Example("velo-travail.md"), dir_.path())));
+  const std::string controls =
+      "[...document.querySelectorAll('a[href], button')].filter(e => e.getClientRects().length)";
+  const int total = std::stoi(Eval("String(" + controls + ".length)"));
+  ASSERT_GT(total, 20);
+  for (int i = 0; i < total + 5; ++i) {
+    ASSERT_OK(browser_->PressKey("Tab"));
+    Eval("document.activeElement.dataset.tabbed = '1', ''");
+  }
+  EXPECT_EQ(Eval(controls + ".filter(e => !e.dataset.tabbed).map(e => e.outerHTML.slice(0, 80)).join('\\n')"),
+            "");
+  EXPECT_EQ(Eval("String(new Set([...document.querySelectorAll('[data-tabbed][data-claim]')]"
+                 ".map(e => e.dataset.claim)).size)"),
+            Eval("String(document.querySelectorAll('#panel .detail').length)"));
+}
+
+// Verdicts are not told by colour alone: in the draft, each verdict has its own sign
+// and its own underline style, and its name in words for assistive technology.
+TEST_F(ReportInBrowser, VerdictsDifferBeyondColour) {
+  ASSERT_OK(browser_->Open(WriteReport(Example("velo-travail.md"), dir_.path())));
+  const std::string looks = Eval(
+      "['supported', 'contradicted', 'not-found', 'unverifiable'].map(v => {"
+      "  const m = document.querySelector('.draft button.hl.v-' + v);"
+      "  if (!m) return v + ': none';"
+      "  const s = getComputedStyle(m);"
+      "  return v + ': ' + m.querySelector('.sign').textContent + ' ' + s.borderBottomStyle + ' ' +"
+      "         m.getAttribute('aria-label').split(': ')[1].split(' (')[0];"
+      "}).join('; ')");
+  EXPECT_EQ(looks,
+            "supported: ✓ solid Confirmée; contradicted: ✗ double Contredite; "
+            "not-found: ? dashed Non trouvée; unverifiable: ⊘ dotted Invérifiable");
+}
+
+// Every piece of text shown, with a claim selected (so that the evidence panel and
+// the highlighted row are drawn), has a contrast ratio with what is behind it of at
+// least 4.5:1, or 3:1 for large text (WCAG 2 AA), computed from the page's actual
+// colours.
+TEST_F(ReportInBrowser, TextContrastMeetsWcagAa) {
+  ASSERT_OK(browser_->Open(WriteReport(Example("velo-travail.md"), dir_.path())));
+  const std::string id = ClaimOf("910 000");
+  ASSERT_FALSE(id.empty());
+  ASSERT_OK(browser_->ClickElement("#m-" + id + "-0"));
+  const std::string result = Eval(R"js((() => {
+    const rgba = c => {
+      const m = c.match(/rgba?\(([^)]*)\)/);
+      if (!m) return null;
+      const p = m[1].split(/[\s,\/]+/).filter(Boolean).map(Number);
+      return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+    };
+    const over = (top, under) => under.map((v, i) => top[i] * top[3] + v * (1 - top[3]));
+    const behind = el => {
+      const layers = [];
+      for (let e = el; e; e = e.parentElement) {
+        const c = rgba(getComputedStyle(e).backgroundColor);
+        if (c && c[3] > 0) { layers.push(c); if (c[3] >= 1) break; }
+      }
+      return layers.reverse().reduce((acc, l) => over(l, acc), [255, 255, 255]);
+    };
+    const lum = rgb => {
+      const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+      return 0.2126 * f(rgb[0]) + 0.7152 * f(rgb[1]) + 0.0722 * f(rgb[2]);
+    };
+    let checked = 0;
+    const bad = [];
+    for (const el of document.body.querySelectorAll('*')) {
+      if (![...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;
+      if (!el.getClientRects().length || el.closest('.sr-only')) continue;
+      const s = getComputedStyle(el);
+      if (s.visibility !== 'visible') continue;
+      const back = behind(el);
+      const a = lum(over(rgba(s.color), back)), b = lum(back);
+      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      const size = parseFloat(s.fontSize), bold = Number(s.fontWeight) >= 700;
+      const need = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+      ++checked;
+      if (ratio < need) bad.push(el.tagName + '.' + el.className + ' "' +
+                                 el.textContent.trim().slice(0, 30) + '" ' + ratio.toFixed(2));
+    }
+    return checked + (bad.length ? ' checked, too faint: ' + bad.join(' | ') : ' checked');
+  })())js");
+  EXPECT_TRUE(result.ends_with(" checked")) << result;
+  EXPECT_GT(std::atoi(result.c_str()), 100) << result;
 }
 
 // A draft full of markup and script: the page shows it as text, no payload runs, even

@@ -132,6 +132,92 @@ CREATE TABLE http_cache (
   validated_at_micros INTEGER NOT NULL
 ) STRICT, WITHOUT ROWID;
 )sql",
+    // The nightly audit: published articles (their claims as verified at publication
+    // and their sources), audit runs, and each run's per-URL and per-claim results. A
+    // result is keyed by its run, so a resumed run never writes one twice.
+    R"sql(
+CREATE TABLE articles (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE CHECK (key <> ''),
+  path TEXT NOT NULL,
+  public_url TEXT NOT NULL,
+  content TEXT NOT NULL,
+  published_at_micros INTEGER NOT NULL,
+  check_id INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE article_claims (
+  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  claim_id TEXT NOT NULL,
+  sentence TEXT NOT NULL,
+  verdict TEXT NOT NULL
+    CHECK (verdict IN ('supported', 'contradicted', 'not_found', 'unverifiable')),
+  support REAL NOT NULL,
+  source_url TEXT NOT NULL,
+  evidence_text TEXT NOT NULL,
+  evidence_sha256 TEXT NOT NULL,
+  PRIMARY KEY (article_id, ordinal)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE article_sources (
+  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  url TEXT NOT NULL,
+  content_sha256 TEXT NOT NULL,
+  cited_at_micros INTEGER NOT NULL,
+  PRIMARY KEY (article_id, ordinal)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE audit_runs (
+  id INTEGER PRIMARY KEY,
+  scope TEXT NOT NULL,
+  shard TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('running', 'done')),
+  started_at_micros INTEGER NOT NULL,
+  finished_at_micros INTEGER NOT NULL
+) STRICT;
+CREATE INDEX audit_runs_by_scope ON audit_runs (scope, shard, state, id);
+
+CREATE TABLE audit_urls (
+  run_id INTEGER NOT NULL REFERENCES audit_runs (id) ON DELETE CASCADE,
+  url TEXT NOT NULL CHECK (url <> ''),
+  state TEXT NOT NULL,
+  previous_state TEXT NOT NULL,
+  link_class TEXT NOT NULL,
+  status INTEGER NOT NULL,
+  final_url TEXT NOT NULL,
+  proposed_url TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  content_sha256 TEXT NOT NULL,
+  changed INTEGER NOT NULL CHECK (changed IN (-1, 0, 1)),
+  failures INTEGER NOT NULL CHECK (failures >= 0),
+  last_failure_micros INTEGER NOT NULL,
+  archived_url TEXT NOT NULL,
+  archived_at_micros INTEGER NOT NULL,
+  checked_at_micros INTEGER NOT NULL,
+  PRIMARY KEY (run_id, url)
+) STRICT, WITHOUT ROWID;
+-- LatestAuditUrl: a URL's results, newest run last.
+CREATE INDEX audit_urls_by_url ON audit_urls (url, run_id);
+
+CREATE TABLE audit_claims (
+  run_id INTEGER NOT NULL REFERENCES audit_runs (id) ON DELETE CASCADE,
+  article_key TEXT NOT NULL,
+  claim_id TEXT NOT NULL,
+  sentence TEXT NOT NULL,
+  source_url TEXT NOT NULL,
+  verdict TEXT NOT NULL,
+  previous_verdict TEXT NOT NULL,
+  support REAL NOT NULL,
+  outcome TEXT NOT NULL,
+  evidence_text TEXT NOT NULL,
+  evidence_sha256 TEXT NOT NULL,
+  old_evidence_text TEXT NOT NULL,
+  PRIMARY KEY (run_id, article_key, claim_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX audit_claims_by_claim ON audit_claims (article_key, claim_id, run_id);
+)sql",
 };
 
 constexpr Sql kReadVersion{"read schema version", "PRAGMA user_version"};

@@ -46,10 +46,15 @@ TEST(Schema, MigratesNewDatabaseToCurrentVersion) {
   ASSERT_OK(Migrate(db));
   EXPECT_EQ(ReadSchemaVersion(db).value(), SchemaVersion());
   EXPECT_EQ(Objects(db, "table"),
-            (std::vector<std::string>{"checks", "documents", "fetches", "http_cache",
-                                      "job_outputs", "jobs", "sources", "verdicts"}));
+            (std::vector<std::string>{"article_claims", "article_sources", "articles",
+                                      "audit_claims", "audit_runs", "audit_urls", "checks",
+                                      "documents", "fetches", "http_cache", "job_outputs",
+                                      "jobs", "sources", "verdicts"}));
   EXPECT_EQ(Objects(db, "index"),
-            (std::vector<std::string>{"documents_by_fetch", "fetches_by_url_time", "jobs_by_state",
+            (std::vector<std::string>{"audit_claims_by_claim", "audit_runs_by_scope",
+                                      "audit_urls_by_url", "documents_by_fetch",
+                                      "fetches_by_url_time", "jobs_by_state",
+                                      "sqlite_autoindex_articles_1",
                                       "sqlite_autoindex_sources_1"}));
 }
 
@@ -59,7 +64,7 @@ TEST(Schema, MigrateIsIdempotent) {
   ASSERT_OK(Migrate(db));
   ASSERT_OK(Migrate(db));
   EXPECT_EQ(ReadSchemaVersion(db).value(), SchemaVersion());
-  EXPECT_EQ(Objects(db, "table").size(), 8u);
+  EXPECT_EQ(Objects(db, "table").size(), 14u);
 }
 
 // A database newer than the program is refused, naming both versions, and left
