@@ -113,6 +113,11 @@ std::string RenderClaimsJson(const draft::Draft& draft, const std::vector<draft:
 // report.lang is "fr", English otherwise.
 std::string RenderHtml(const CheckReport& report);
 
+// `s` with &, <, >, " and ' written as HTML character references (NUL bytes dropped),
+// safe in element content and in quoted attribute values; for other HTML pages built
+// from drafts and sources (the audit report).
+std::string EscapeHtml(std::string_view s);
+
 // SARIF 2.1.0 (one run): a result per claim that is not supported, per source that
 // could not be read or rates weak (computed reliability under kWeakReliability, or
 // overrated), and per finding, located in the draft (line, column; columns count code

@@ -154,3 +154,9 @@ std::string Excerpt(std::string_view s, size_t width, size_t* focus_begin, size_
 }
 
 }  // namespace citecheck::report::internal
+
+namespace citecheck::report {
+
+std::string EscapeHtml(std::string_view s) { return internal::Html(s); }
+
+}  // namespace citecheck::report

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "common/clock.h"
+#include "report/report.h"
 #include "service/service.h"
 
 namespace citecheck::service {
@@ -126,31 +127,7 @@ void MarkdownClaims(std::ostringstream& out, const std::vector<const AuditClaimR
 
 // ---- HTML -----------------------------------------------------------------------
 
-std::string Esc(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string Esc(std::string_view s) { return report::EscapeHtml(s); }
 
 void HtmlUrls(std::ostringstream& out, const std::vector<const AuditUrlRecord*>& urls) {
   out << "<table><tr><th>URL</th><th>state</th><th>status</th><th>notes</th></tr>\n";
