@@ -10,14 +10,10 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <condition_variable>
-#include <deque>
 #include <fstream>
 #include <iostream>
 #include <map>
-#include <mutex>
 #include <set>
-#include <thread>
 
 #include <boost/json.hpp>
 
@@ -144,104 +140,61 @@ std::string KeyOf(const std::string& url) {
 
 // Records each result as soon as the fetcher has it, on a thread of its own, so that
 // storing, extracting and indexing overlap the network waits: the fetch log, the HTTP
-// cache and the documents, in one transaction on a connection of its own (the fetch
-// loop keeps the first one for its cache lookups).
-class Recorder final : public crawler::ResultListener {
+// cache and the documents, through a crawler::RecordingQueue (batched transactions on
+// a connection of its own).
+class Recorder {
  public:
   Recorder(const common::Config& config, std::filesystem::path db, index::Index* index,
            const std::vector<std::string>& urls)
-      : config_(config), db_(std::move(db)), index_(index) {
+      : config_(config),
+        index_(index),
+        queue_(std::move(db), [this](store::Store& s, crawler::FetchResult f) {
+          return RecordOne(s, std::move(f));
+        }) {
     for (const std::string& url : urls) original_.emplace(KeyOf(url), url);
   }
-  ~Recorder() override {
-    if (thread_.joinable()) (void)Finish({});
-  }
 
-  Status Start() {
-    CC_ASSIGN_OR_RETURN(store_, store::Store::Open(db_));
-    thread_ = std::thread([this] { status_ = Run(); });
-    return Status::Ok();
-  }
+  Status Start() { return queue_.Start(); }
+  crawler::ResultListener* listener() { return &queue_; }
 
-  void OnResult(const crawler::FetchResult& result) override {
-    std::lock_guard<std::mutex> lock(mu_);
-    queued_.insert(result.url);  // already normalized
-    queue_.push_back(result);
-    wake_.notify_one();
-  }
-
-  // Records the results of `all` that never reached OnResult (URLs rejected without a
-  // request), waits for the rest, commits, and returns each URL's outcome by KeyOf.
+  // Records the results of `all` that never reached the listener (URLs rejected
+  // without a request), waits for the rest, commits the index, and returns each URL's
+  // outcome by KeyOf.
   Result<std::map<std::string, Outcome>> Finish(const std::vector<crawler::FetchResult>& all) {
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      for (const crawler::FetchResult& f : all) {
-        if (queued_.insert(KeyOf(f.url)).second) queue_.push_back(f);
-      }
-      finishing_ = true;
-      wake_.notify_one();
-    }
-    thread_.join();
-    CC_RETURN_IF_ERROR(status_);
+    CC_RETURN_IF_ERROR(queue_.Finish(all));
+    if (index_ != nullptr) CC_RETURN_IF_ERROR(index_->Commit());
     return std::move(outcomes_);
   }
 
  private:
-  Status Run() {
-    CC_RETURN_IF_ERROR(store_->RunInTransaction([this]() -> Status {
-      while (std::optional<crawler::FetchResult> next = Pop()) {
-        CC_RETURN_IF_ERROR(RecordOne(std::move(*next)));
-      }
-      return Status::Ok();
-    }));
-    return index_ != nullptr ? index_->Commit() : Status::Ok();
-  }
-
-  std::optional<crawler::FetchResult> Pop() {
-    std::unique_lock<std::mutex> lock(mu_);
-    wake_.wait(lock, [this] { return !queue_.empty() || finishing_; });
-    if (queue_.empty()) return std::nullopt;
-    crawler::FetchResult next = std::move(queue_.front());
-    queue_.pop_front();
-    return next;
-  }
-
   // Records one result under the URL as given, and reads it when indexing.
-  Status RecordOne(crawler::FetchResult f) {
+  Status RecordOne(store::Store& store, crawler::FetchResult f) {
     const std::string key = KeyOf(f.url);
     if (auto it = original_.find(key); it != original_.end()) f.url = it->second;
     Outcome& o = outcomes_[key];
     o.link_class = crawler::ClassifyLink(f, config_.crawler.slow_ms);
     store::FetchRecord record = service::internal::FetchRecordOf(f);
     CC_ASSIGN_OR_RETURN(const std::optional<store::FetchRecord> previous,
-                        store_->LatestFetch(f.url));
+                        store.LatestFetch(f.url));
     if (previous && previous->outcome == "ok" && !previous->body_sha256.empty() &&
         f.outcome == crawler::FetchOutcome::kOk) {
       o.changed = previous->body_sha256 != record.body_sha256;
     }
-    CC_ASSIGN_OR_RETURN(const int64_t fetch_id, store_->AddFetch(record));
-    CC_RETURN_IF_ERROR(crawler::StoreResponseCache(*store_).Record({f}));
+    CC_ASSIGN_OR_RETURN(const int64_t fetch_id, store.AddFetch(record));
+    CC_RETURN_IF_ERROR(crawler::StoreResponseCache(store).Record({f}));
     if (index_ == nullptr || crawler::IsBrokenLink(o.link_class)) return Status::Ok();
     CC_ASSIGN_OR_RETURN(service::SourceRead read, service::ReadFetched(std::move(f), *index_));
     o.read_failure = read.failure;
     if (!read.doc) return Status::Ok();
     o.indexed = true;
-    return store_->AddDocument(service::internal::DocumentRecordOf(*read.doc, fetch_id)).status();
+    return store.AddDocument(service::internal::DocumentRecordOf(*read.doc, fetch_id)).status();
   }
 
   const common::Config& config_;
-  const std::filesystem::path db_;
   index::Index* const index_;  // may be null; used by the recording thread only
   std::map<std::string, std::string> original_;  // KeyOf(url) -> the URL as given
-  std::unique_ptr<store::Store> store_;           // the recording thread's connection
-  std::thread thread_;
-  Status status_;  // the thread's result, read after join
-  std::mutex mu_;
-  std::condition_variable wake_;
-  std::deque<crawler::FetchResult> queue_;  // guarded by mu_
-  std::set<std::string> queued_;            // guarded by mu_: KeyOf of every result queued
-  bool finishing_ = false;                  // guarded by mu_
-  std::map<std::string, Outcome> outcomes_;  // by KeyOf; the recording thread's until join
+  std::map<std::string, Outcome> outcomes_;  // by KeyOf; the recording thread's until Finish
+  crawler::RecordingQueue queue_;             // last: its thread uses the members above
 };
 
 json::object JsonOf(const crawler::FetchResult& f, const Outcome& o, bool with_index) {
@@ -314,7 +267,7 @@ Result<std::vector<crawler::FetchResult>> FetchUrls(const ParsedArgs& a,
   options.logger = &logger;
   options.cache = &cache;
   options.progress = progress ? &*progress : nullptr;
-  options.results = &recorder;
+  options.results = recorder.listener();
   options.return_bodies = false;  // the recorder has them; the report needs none
   CC_ASSIGN_OR_RETURN(auto fetcher, crawler::CurlFetcher::Create(config, clock, options));
   std::vector<crawler::FetchResult> results = fetcher->FetchAll(urls);

@@ -23,12 +23,18 @@
 #ifndef CITECHECK_CRAWLER_CRAWLER_H_
 #define CITECHECK_CRAWLER_CRAWLER_H_
 
+#include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <filesystem>
+#include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "common/clock.h"
@@ -320,6 +326,51 @@ class ResultListener {
  public:
   virtual ~ResultListener() = default;
   virtual void OnResult(const FetchResult& result) = 0;
+};
+
+// A ResultListener that records results while the fetch goes on: each result is
+// handed to `record` on a thread of its own, inside transactions of a store connection
+// of its own (the fetch loop keeps the caller's for its cache lookups). A transaction
+// takes what the queue holds, up to kMaxBatch results, so a crash loses at most the
+// batch being written, and never half of one. `citecheck fetch` and the audit use it.
+//
+// Thread-safety: OnResult may be called from the fetch loop's thread while the owner
+// waits in Finish; Start and Finish are called by the owner only.
+class RecordingQueue final : public ResultListener {
+ public:
+  static constexpr size_t kMaxBatch = 256;
+  // Records one result; runs on the recording thread inside a transaction of `store`.
+  using RecordFn = std::function<common::Status(store::Store& store, FetchResult result)>;
+
+  RecordingQueue(std::filesystem::path db, RecordFn record);
+  ~RecordingQueue() override;
+  RecordingQueue(const RecordingQueue&) = delete;
+  RecordingQueue& operator=(const RecordingQueue&) = delete;
+
+  // Opens the recording connection to the database file `db` and starts the thread.
+  // Errors: the store's.
+  common::Status Start();
+  void OnResult(const FetchResult& result) override;
+  // Queues the results of `all` that never reached OnResult (URLs rejected without a
+  // request, matched by NormalizeUrl), waits until everything is recorded and returns
+  // the first error. After an error the rest is drained without being recorded.
+  common::Status Finish(const std::vector<FetchResult>& all);
+
+ private:
+  common::Status Run();
+  // Waits for a result; fills `batch` with up to kMaxBatch. False when finished.
+  bool NextBatch(std::vector<FetchResult>& batch);
+
+  const std::filesystem::path db_;
+  const RecordFn record_;
+  std::unique_ptr<store::Store> store_;  // the recording thread's connection
+  std::thread thread_;
+  common::Status status_;  // the thread's result, read after join
+  std::mutex mu_;
+  std::condition_variable wake_;
+  std::deque<FetchResult> queue_;  // guarded by mu_
+  std::set<std::string> queued_;   // guarded by mu_: normalized URL of every result queued
+  bool finishing_ = false;         // guarded by mu_
 };
 
 // What a CurlFetcher uses besides its settings. Every pointer may be null; what is

@@ -101,7 +101,7 @@ class AuditRun {
       if (record_.contains(key) || read_.contains(key)) urls.push_back(original_[key]);
     }
     if (urls.empty()) return Status::Ok();
-    internal::RecordingQueue queue(db_path_, [this](store::Store& s, crawler::FetchResult f) {
+    crawler::RecordingQueue queue(db_path_, [this](store::Store& s, crawler::FetchResult f) {
       return Record(s, std::move(f));
     });
     CC_RETURN_IF_ERROR(queue.Start());
