@@ -67,9 +67,10 @@ class Server::Impl {
                  int64_t{config_.server.source_cache_ttl_s} * 1000000, clock_, metrics_),
         reader_(config_, data_dir / "warc", clock_, logger_, metrics_),
         workers_(static_cast<size_t>(config_.server.workers)),
+        audits_(config_, data_dir, stores_, workers_, clock_, logger_),
         ioc_(config_.server.io_threads),
-        api_(ApiContext{config_, clock_, logger_, metrics_, stores_, jobs_, sources_, reader_,
-                        tokens_, limiter_, workers_}) {}
+        api_(ApiContext{config_, clock_, logger_, metrics_, stores_, jobs_, audits_, sources_,
+                        reader_, tokens_, limiter_, workers_}) {}
 
   ~Impl() {
     RequestStop();
@@ -117,6 +118,7 @@ class Server::Impl {
       if (signals_) signals_->cancel();
     });
     jobs_.BeginStop();
+    audits_.BeginStop();
     stop_.notify_all();
   }
 
@@ -170,6 +172,7 @@ class Server::Impl {
   SourceCache sources_;
   SourceReader reader_;
   net::thread_pool workers_;
+  AuditRunner audits_;  // its audits run on workers_, which Join joins
   net::io_context ioc_;
   Api api_;
   SessionRegistry registry_;

@@ -5,6 +5,10 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <thread>
+#include <tuple>
+#include <utility>
+#include <vector>
 
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
@@ -269,6 +273,116 @@ TEST_F(ServerTest, GetSourceGivesOutcomeReliabilityAndText) {
 
   EXPECT_EQ(Request(port(), "GET", "/v1/sources").status, 400);
   EXPECT_EQ(Request(port(), "GET", "/v1/sources?url=not-a-url").status, 400);
+}
+
+// The URLs and their states in an audit report's "results", in the report's order.
+std::vector<std::pair<std::string, std::string>> AuditStates(const json::value& report) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const json::value& r : Obj(report).at("results").as_array()) {
+    out.emplace_back(Str(Obj(r).at("url")), Str(Obj(r).at("state")));
+  }
+  return out;
+}
+
+// An audit of URLs done within the wait answers 200 with the report (the JSON of
+// `citecheck audit --format json`) and a Location; GET reads the same run back.
+TEST_F(ServerTest, PostAuditOfUrlsAnswersWithTheReportWhenDoneWithinTheWait) {
+  config_.audit.memento_timemap = "";  // no archive look-ups off loopback
+  StartServer();
+  json::object body{{"urls", json::array{site_.Url("/enquete"), site_.Url("/bilan")}}};
+  Response r = Request(port(), "POST", "/v1/audits", json::serialize(body),
+                       {{"Content-Type", "application/json"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.Header("location"), "/v1/audits/1");
+  const json::value v = r.Json();
+  EXPECT_EQ(Str(Obj(v).at("status")), "done");
+  EXPECT_EQ(Str(Obj(v).at("shard")), "");
+  EXPECT_EQ(Str(Obj(v).at("scope")).rfind("urls:", 0), 0u) << r.body;
+  const json::value& report = Obj(v).at("report");
+  EXPECT_EQ(Obj(Obj(report).at("run")).at("id"), json::value(1));
+  EXPECT_EQ(Obj(report).at("previous_run"), json::value(nullptr));
+  const std::vector<std::pair<std::string, std::string>> want{
+      {site_.Url("/bilan"), "failing"}, {site_.Url("/enquete"), "ok"}};
+  EXPECT_EQ(AuditStates(report), want);
+
+  Response again = Request(port(), "GET", "/v1/audits/1");
+  ASSERT_EQ(again.status, 200);
+  EXPECT_EQ(again.Json(), v);
+
+  // The same list again (in another order) is the same scope: compared with run 1.
+  json::object twice{{"urls", json::array{site_.Url("/bilan"), site_.Url("/enquete")}}};
+  Response second = Request(port(), "POST", "/v1/audits", json::serialize(twice));
+  ASSERT_EQ(second.status, 200) << second.body;
+  EXPECT_EQ(second.Header("location"), "/v1/audits/2");
+  EXPECT_EQ(Obj(Obj(second.Json()).at("report")).at("previous_run"), json::value(1));
+}
+
+// Without waiting, POST answers 202 while the audit runs; another audit is refused
+// with 409 meanwhile; polling the Location finds the run done.
+TEST_F(ServerTest, PostAuditWithoutWaitingAnswers202ThenThePollFindsTheReport) {
+  config_.audit.memento_timemap = "";
+  StartServer();
+  json::object body{{"urls", json::array{site_.Url("/slow")}}, {"shard", "1/1"}, {"wait_ms", 0}};
+  Response r = Request(port(), "POST", "/v1/audits", json::serialize(body));
+  ASSERT_EQ(r.status, 202) << r.body;
+  EXPECT_EQ(r.Header("location"), "/v1/audits/1");
+  EXPECT_EQ(Str(Obj(r.Json()).at("status")), "running");
+  EXPECT_EQ(Obj(r.Json()).at("finished_at"), json::value(nullptr));
+
+  Response busy = Request(port(), "POST", "/v1/audits", R"({"articles": "registry"})");
+  EXPECT_EQ(busy.status, 409);
+  EXPECT_EQ(busy.ErrorCode(), "conflict");
+  EXPECT_EQ(busy.ErrorMessage(), "audit 1 is running; one audit runs at a time");
+
+  gate_.Open();
+  Response done;
+  for (int i = 0; i < 600; ++i) {
+    done = Request(port(), "GET", "/v1/audits/1");
+    if (Str(Obj(done.Json()).at("status")) == "done") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ASSERT_EQ(Str(Obj(done.Json()).at("status")), "done") << done.body;
+  const std::vector<std::pair<std::string, std::string>> want{{site_.Url("/slow"), "ok"}};
+  EXPECT_EQ(AuditStates(Obj(done.Json()).at("report")), want);
+}
+
+// The published-article registry, empty here, is audited too: a done run with no result.
+TEST_F(ServerTest, PostAuditOfTheEmptyRegistryIsDoneWithNoResult) {
+  StartServer();
+  Response r = Request(port(), "POST", "/v1/audits", R"({"articles": "registry"})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Str(Obj(r.Json()).at("scope")), "registry");
+  EXPECT_TRUE(Obj(Obj(r.Json()).at("report")).at("results").as_array().empty());
+}
+
+// Malformed audit requests are 400 with the reason; unknown ids are 404; nothing starts.
+TEST_F(ServerTest, AuditRoutesRefuseBadBodiesAndUnknownIds) {
+  StartServer();
+  const std::vector<std::pair<std::string, std::string>> cases{
+      {"", "the body is not valid JSON"},
+      {"[]", "the body must be a JSON object"},
+      {"{}", R"(give "urls", "articles": "registry", or both)"},
+      {R"({"urls": []})", R"("urls" must be a non-empty array of URLs)"},
+      {R"({"urls": [3]})", R"("urls" must contain strings)"},
+      {R"({"urls": ["ftp://x.test/"]})", R"(not an http(s) URL: "ftp://x.test/")"},
+      {R"({"articles": "all"})", R"("articles" must be "registry" (the published articles))"},
+      {R"({"articles": "registry", "shard": "3/2"})", "3/2"},
+      {R"({"articles": "registry", "shard": 1})", R"("shard" must be a string "I/N")"},
+      {R"({"articles": "registry", "wait_ms": -1})", R"("wait_ms" must be an integer)"},
+      {R"({"articles": "registry", "scope": "x"})", R"(unknown member "scope")"},
+  };
+  for (const auto& [body, reason] : cases) {
+    Response r = Request(port(), "POST", "/v1/audits", body);
+    EXPECT_EQ(r.status, 400) << body;
+    EXPECT_EQ(r.ErrorCode(), "invalid_request") << body;
+    EXPECT_NE(r.ErrorMessage().find(reason), std::string::npos) << body << ": " << r.ErrorMessage();
+  }
+  for (const char* id : {"1", "0", "x", "99999999999999999999"}) {
+    Response r = Request(port(), "GET", std::string("/v1/audits/") + id);
+    EXPECT_EQ(r.status, 404) << id;
+    EXPECT_EQ(r.ErrorCode(), "not_found") << id;
+    EXPECT_EQ(r.ErrorMessage(), std::string("no audit with id ") + id);
+  }
 }
 
 // /metrics counts requests by route and status, and reports the queue.

@@ -123,6 +123,8 @@ void Api::Pooled(std::shared_ptr<Call> call, Respond respond) {
     case RouteId::kClaimReview: return respond(GetCheckOutput(ctx_, *call));
     case RouteId::kVerifyClaim: return respond(VerifyClaim(ctx_, *call));
     case RouteId::kGetSource: return respond(GetSource(ctx_, *call));
+    case RouteId::kCreateAudit: return CreateAudit(ctx_, std::move(call), std::move(respond));
+    case RouteId::kGetAudit: return respond(GetAudit(ctx_, *call));
     default: return respond(ErrorReply({ErrorCode::kInternal, "route has no handler", 0, ""}));
   }
 }

@@ -24,6 +24,7 @@
 #include "common/clock.h"
 #include "common/config.h"
 #include "common/log.h"
+#include "server/internal/audits.h"
 #include "server/internal/auth.h"
 #include "server/internal/jobs.h"
 #include "server/internal/metrics.h"
@@ -48,6 +49,7 @@ struct ApiContext {
   Metrics& metrics;
   StorePool& stores;
   JobRunner& jobs;
+  AuditRunner& audits;
   SourceCache& sources;
   const SourceReader& reader;
   const TokenTable& tokens;
@@ -92,12 +94,15 @@ class Api {
   std::atomic<int> in_flight_{0};
 };
 
-// The handlers that run on the worker pool (checks_api.cc, claims_api.cc).
+// The handlers that run on the worker pool (checks_api.cc, claims_api.cc,
+// audits_api.cc).
 void CreateCheck(ApiContext& ctx, std::shared_ptr<Call> call, Respond respond);
 Reply GetCheck(ApiContext& ctx, const Call& call);
 Reply GetCheckOutput(ApiContext& ctx, const Call& call);
 Reply VerifyClaim(ApiContext& ctx, const Call& call);
 Reply GetSource(ApiContext& ctx, const Call& call);
+void CreateAudit(ApiContext& ctx, std::shared_ptr<Call> call, Respond respond);
+Reply GetAudit(ApiContext& ctx, const Call& call);
 
 // The OpenAPI document (docs/api/openapi.json, embedded at build time).
 std::string_view OpenApiDocument();

@@ -53,6 +53,8 @@ const std::vector<Route>& Routes() {
        Access::kRead, false},
       {"POST", "/v1/claims:verify", RouteId::kVerifyClaim, Access::kWrite, false},
       {"GET", "/v1/sources", RouteId::kGetSource, Access::kRead, false},
+      {"POST", "/v1/audits", RouteId::kCreateAudit, Access::kWrite, false},
+      {"GET", "/v1/audits/{id}", RouteId::kGetAudit, Access::kRead, false},
   };
   return kRoutes;
 }

@@ -25,6 +25,8 @@ enum class RouteId {
   kClaimReview,      // GET /v1/checks/{id}/claims/{claim}/claimreview
   kVerifyClaim,      // POST /v1/claims:verify
   kGetSource,        // GET /v1/sources?url=
+  kCreateAudit,      // POST /v1/audits
+  kGetAudit,         // GET /v1/audits/{id}
   kNone,             // no route
 };
 

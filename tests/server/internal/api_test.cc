@@ -38,6 +38,8 @@ TEST_F(AuthTest, UnknownOrMissingTokensAre401) {
   // The hash itself is not a token.
   EXPECT_EQ(Request(port(), "GET", "/v1/checks/1", "", Bearer(HashToken("editor-secret"))).status, 401);
   EXPECT_EQ(Request(port(), "GET", "/v1/checks/1", "", Bearer("editor-secret")).status, 404);
+  EXPECT_EQ(Request(port(), "GET", "/v1/audits/1").status, 401);
+  EXPECT_EQ(Request(port(), "GET", "/v1/audits/1", "", Bearer("editor-secret")).status, 404);
   for (const char* open : {"/healthz", "/readyz", "/metrics", "/v1/openapi.json"}) {
     EXPECT_EQ(Request(port(), "GET", open).status, 200) << open;
   }
@@ -51,6 +53,7 @@ TEST_F(AuthTest, ReadOnlyTokenCannotWrite) {
   EXPECT_EQ(post.status, 403);
   EXPECT_EQ(post.ErrorCode(), "forbidden");
   EXPECT_EQ(Request(port(), "POST", "/v1/checks", DraftCiting(site_), Bearer("viewer-secret")).status, 403);
+  EXPECT_EQ(Request(port(), "POST", "/v1/audits", "{}", Bearer("viewer-secret")).status, 403);
   EXPECT_EQ(Request(port(), "GET", "/v1/sources?url=" + site_.Url("/enquete"), "", Bearer("viewer-secret")).status,
             200);
 }

@@ -30,6 +30,8 @@ TEST(Router, MatchesEveryRouteWithItsParameters) {
       {"GET", "/v1/checks/a%20b", RouteId::kGetCheck, {"a b"}},
       {"POST", "/v1/claims:verify", RouteId::kVerifyClaim, {}},
       {"GET", "/v1/sources?url=https%3A%2F%2Fa.fr%2F", RouteId::kGetSource, {}},
+      {"POST", "/v1/audits", RouteId::kCreateAudit, {}},
+      {"GET", "/v1/audits/7", RouteId::kGetAudit, {"7"}},
   };
   for (const Case& c : cases) {
     RouteMatch m = MatchRoute(c.method, c.target);
