@@ -62,20 +62,6 @@ void AppendTop(std::string& out, const CheckReport& r, const Labels& l) {
          " " + Html(internal::When(r.checked_at)) + "</p>\n</div></header>\n";
 }
 
-int CountOf(const verify::Tally& t, VerdictKind k) {
-  switch (k) {
-    case VerdictKind::kSupported:
-      return t.supported;
-    case VerdictKind::kContradicted:
-      return t.contradicted;
-    case VerdictKind::kNotFound:
-      return t.not_found;
-    case VerdictKind::kUnverifiable:
-      return t.unverifiable;
-  }
-  return 0;
-}
-
 // The proportions of each verdict as one bar; the counts beside it say the same in
 // words, so it is hidden from assistive technology.
 void AppendBar(std::string& out, const verify::Tally& t) {
@@ -85,7 +71,7 @@ void AppendBar(std::string& out, const verify::Tally& t) {
       "aria-hidden=\"true\">";
   int x = 0;
   for (VerdictKind k : kKinds) {
-    const int w = CountOf(t, k) * 1000 / t.total();
+    const int w = t.count(k) * 1000 / t.total();
     if (w == 0) continue;
     out += "<rect class=\"" + std::string(internal::VerdictClass(k)) + "\" x=\"" +
            std::to_string(x) + "\" y=\"0\" width=\"" +
@@ -116,8 +102,8 @@ void AppendSummary(std::string& out, const CheckReport& r, const Labels& l) {
   for (VerdictKind k : kKinds) {
     out += "<li class=\"count " + std::string(internal::VerdictClass(k)) +
            "\"><span class=\"sign\" aria-hidden=\"true\">" + std::string(internal::VerdictSign(k)) +
-           "</span><span class=\"n\">" + std::to_string(CountOf(t, k)) + "</span> " +
-           Html(internal::VerdictCountWord(l, k, CountOf(t, k))) + "</li>\n";
+           "</span><span class=\"n\">" + std::to_string(t.count(k)) + "</span> " +
+           Html(internal::VerdictCountWord(l, k, t.count(k))) + "</li>\n";
   }
   out += "</ul>\n";
   AppendBar(out, t);

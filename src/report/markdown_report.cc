@@ -47,20 +47,6 @@ std::string Url(std::string_view url) {
   return MarkdownText(url);
 }
 
-int CountOf(const verify::Tally& t, VerdictKind k) {
-  switch (k) {
-    case VerdictKind::kSupported:
-      return t.supported;
-    case VerdictKind::kContradicted:
-      return t.contradicted;
-    case VerdictKind::kNotFound:
-      return t.not_found;
-    case VerdictKind::kUnverifiable:
-      return t.unverifiable;
-  }
-  return 0;
-}
-
 void Summary(const CheckReport& r, const Labels& l, std::ostringstream& out) {
   const verify::Tally& t = r.integrity.overall;
   out << "### citecheck · " << MarkdownText(r.title.empty() ? r.draft_path : r.title) << "\n\n";
@@ -78,7 +64,7 @@ void Summary(const CheckReport& r, const Labels& l, std::ostringstream& out) {
   out << "\n|";
   for (size_t i = 0; i < std::size(kKinds); ++i) out << "---:|";
   out << "\n|";
-  for (VerdictKind k : kKinds) out << " " << CountOf(t, k) << " |";
+  for (VerdictKind k : kKinds) out << " " << t.count(k) << " |";
   out << "\n";
 }
 

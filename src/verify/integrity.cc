@@ -22,6 +22,20 @@ void Count(Tally& t, VerdictKind kind) {
 
 }  // namespace
 
+int Tally::count(VerdictKind kind) const {
+  switch (kind) {
+    case VerdictKind::kSupported:
+      return supported;
+    case VerdictKind::kContradicted:
+      return contradicted;
+    case VerdictKind::kNotFound:
+      return not_found;
+    case VerdictKind::kUnverifiable:
+      return unverifiable;
+  }
+  return 0;
+}
+
 double Tally::score() const {
   const int n = total();
   return n == 0 ? 1.0 : static_cast<double>(supported) / static_cast<double>(n);

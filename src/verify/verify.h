@@ -136,6 +136,8 @@ struct Tally {
   int not_found = 0;
   int unverifiable = 0;
   int total() const { return supported + contradicted + not_found + unverifiable; }
+  // The count of claims with verdict `kind`.
+  int count(VerdictKind kind) const;
   // supported / total, or 1 when there is nothing to check. Unverifiable claims count
   // against the score: a claim nobody can check is not backed.
   double score() const;

@@ -28,6 +28,15 @@ TEST(Integrity, ScoreIsTheShareOfSupportedClaims) {
   EXPECT_DOUBLE_EQ(Tally{}.score(), 1.0);
 }
 
+// count(kind) reads the field of that verdict.
+TEST(Integrity, CountReadsEachVerdictsField) {
+  const Tally t{4, 3, 2, 1};
+  EXPECT_EQ(
+      (std::vector<int>{t.count(VerdictKind::kSupported), t.count(VerdictKind::kContradicted),
+                        t.count(VerdictKind::kNotFound), t.count(VerdictKind::kUnverifiable)}),
+      (std::vector<int>{4, 3, 2, 1}));
+}
+
 TEST(Integrity, BreaksDownBySourceAndSection) {
   draft::Draft d;
   d.sources.resize(2);
