@@ -133,8 +133,9 @@ const std::vector<Setting>& Table() {
        "before it can support the claim (0 to 1).",
        [](Config& c) -> FieldRef { return &c.verify.min_context_overlap; }, 0, 1},
       {"verify.contradiction_overlap",
-       "Share of context words a passage with a different figure must contain before "
-       "the claim is called contradicted (0 to 1).",
+       "Share of context words a sentence with a different figure, or saying the "
+       "opposite, must contain before the claim is called contradicted; it must also hold "
+       "three quarters of what the best passage for the claim holds (0 to 1).",
        [](Config& c) -> FieldRef { return &c.verify.contradiction_overlap; }, 0, 1},
       {"verify.search_other_sources",
        "When the cited source does not back a claim, also search the draft's other "

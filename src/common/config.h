@@ -63,7 +63,7 @@ struct CrawlerConfig {
 struct VerifyConfig {
   int passages_per_source = 8;             // evidence windows examined per source and claim
   double min_context_overlap = 0.5;        // share of claim context found near the figure
-  double contradiction_overlap = 0.5;      // overlap before saying "contradicted"
+  double contradiction_overlap = 0.1;      // overlap before saying "contradicted"
   bool search_other_sources = true;        // fall back to the draft's other sources
   std::string publishers_file;             // extra publishers (TOML), "" for none
   bool operator==(const VerifyConfig&) const = default;

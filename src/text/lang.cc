@@ -149,19 +149,30 @@ bool IsNegated(std::span<const Word> words) {
   bool ne = false;
   for (size_t i = 0; i < words.size(); ++i) {
     const std::string& f = words[i].folded;
+    const std::string_view next = i + 1 < words.size() ? words[i + 1].folded : std::string_view();
+    const std::string_view before = i > 0 ? words[i - 1].folded : std::string_view();
     if (f == "ne" || f == "n'") ne = true;
-    // "ne représentent plus que 5 %", "n'utilisent guère que" restrict, they do not deny.
-    const bool restrictive = i + 1 < words.size() &&
-                             (words[i + 1].folded == "que" || words[i + 1].folded == "qu'");
+    // "ne représentent plus que 5 %", "n'utilisent guère que" restrict, they do not
+    // deny; "ne révèlent pas que" does.
+    const bool restrictive = f != "pas" && (next == "que" || next == "qu'");
+    // "pas seulement", "not only", "not just" widen a statement, they do not deny it.
+    if ((f == "pas" || f == "not") && (next == "seulement" || next == "only" || next == "just")) {
+      continue;
+    }
     if (ne && !restrictive &&
         (f == "pas" || f == "plus" || f == "jamais" || f == "aucun" || f == "aucune" ||
-         f == "rien" || f == "guere" || f == "point")) {
+         f == "rien" || f == "guere" || f == "point" || f == "ni" || f == "nullement" ||
+         f == "aucunement")) {
       return true;
     }
+    // "lieutenant-général, et non général", "non pas à Kiev".
+    if (f == "non" && (before == "et" || before == "mais" || next == "pas")) return true;
     if (f == "sans" || f == "not" || f == "never" || f == "without" || f == "none" ||
-        f.ends_with("n't")) {
+        f == "nor" || f == "nobody" || f == "nothing" || f == "cannot" || f.ends_with("n't")) {
       return true;
     }
+    // "no evidence", "no longer"; not "No. 5".
+    if (f == "no" && !next.empty() && !words[i + 1].is_number) return true;
   }
   return false;
 }

@@ -112,7 +112,8 @@ struct PolarityCase {
 };
 
 // Negative statements in both languages; the restrictive "ne ... plus que" and
-// "ne ... que" only narrow a figure, they do not deny it.
+// "ne ... que" only narrow a figure, they do not deny it, nor does "not only" widen
+// into a denial; "ne ... pas que" (a negated "that") does deny.
 TEST(IsNegated, Table) {
   const PolarityCase cases[] = {
       {"87 % des PME n'utilisent pas encore l'IA", true},
@@ -126,6 +127,14 @@ TEST(IsNegated, Table) {
       {"Farmers don't trust it", true},
       {"Most firms have never tried", true},
       {"Most firms have tried", false},
+      {"Le rapport ne montre pas que 40 % des patients ont gu\xC3\xA9ri", true},
+      {"Le plan ne vise pas seulement les grandes villes", false},
+      {"La station n'est ni ouverte ni ferm\xC3\xA9" "e", true},
+      {"Il est commandant, et non g\xC3\xA9n\xC3\xA9ral", true},
+      {"The plan is not only about large towns", false},
+      {"There is no evidence of a link", true},
+      {"No. 5 won the race", false},
+      {"Nobody saw the fire", true},
   };
   for (const PolarityCase& c : cases) EXPECT_EQ(IsNegated(Words(c.text)), c.negated) << c.text;
 }

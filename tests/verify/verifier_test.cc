@@ -358,5 +358,57 @@ TEST_F(VerifierTest, StatementNegatedDeniedOrReversedIsContradicted) {
   }
 }
 
+// A source sentence that says the claim in other words and negates it contradicts it,
+// even when few of the claim's words are shared: it is the best place for them.
+TEST_F(VerifierTest, ParaphraseThatNegatesTheClaimIsContradicted) {
+  AddSource(kSourceA,
+            {"La banque alimentaire de Brest ne refuse pas les dons des particuliers vaccinés."});
+  Verdict v = CheckStatement(
+      "Selon une rumeur, la banque alimentaire de Brest rejette désormais toute aide venue de "
+      "personnes ayant reçu un vaccin.");
+  EXPECT_EQ(v.kind, VerdictKind::kContradicted) << v.reason;
+  EXPECT_EQ(v.reason, "source 1 negates it, in a sentence with " +
+                          std::to_string(static_cast<int>(std::lround(
+                              100 * v.evidence.at(0).score))) +
+                          " % of the claim's wording");
+}
+
+// A negation in a sentence that holds little of what the best passage holds of the claim
+// is about something else: the claim stays supported.
+TEST_F(VerifierTest, NegationAwayFromTheClaimsWordsIsNoContradiction) {
+  AddSource(kSourceA, {"The library of Lund opened a reading room for children, with books in "
+                       "many languages and a garden for reading outside.",
+                       "The garden is not open in winter."});
+  Verdict v = CheckStatement(
+      "The library of Lund opened a reading room for children, with books in many languages and a "
+      "garden.",
+      Lang::kEn);
+  EXPECT_EQ(v.kind, VerdictKind::kSupported) << v.reason;
+}
+
+// "Le rapport ne montre pas que 40 %": the figure stands under a negated verb, and a source
+// that states it plainly contradicts the claim.
+TEST_F(VerifierTest, FigureUnderANegatedReportingVerbIsNegated) {
+  AddSource(kSourceA, {"En 2024, 40 % des patients suivis par la clinique ont guéri en un mois."});
+  Verdict v = Check(
+      "Le rapport ne montre pas qu'en 2024, 40 % des patients suivis par la clinique ont guéri en "
+      "un mois");
+  EXPECT_EQ(v.kind, VerdictKind::kContradicted) << v.reason;
+  ASSERT_FALSE(v.evidence.empty());
+  EXPECT_EQ(v.evidence[0].figure, "40 %");
+}
+
+// Another count contradicts a count only when it counts the same things.
+TEST_F(VerifierTest, CountOfOtherThingsIsNoContradiction) {
+  AddSource(kSourceA, {"The rowing club of Ghent has 250 members and 3 boats on the river Lys."},
+            Lang::kEn);
+  EXPECT_EQ(Check("The rowing club of Ghent has 12 coaches on the river Lys", Lang::kEn).kind,
+            VerdictKind::kNotFound);
+  Verdict v = Check("The rowing club of Ghent has 300 members on the river Lys", Lang::kEn);
+  EXPECT_EQ(v.kind, VerdictKind::kContradicted) << v.reason;
+  ASSERT_FALSE(v.evidence.empty());
+  EXPECT_EQ(v.evidence[0].figure, "250");
+}
+
 }  // namespace
 }  // namespace citecheck::verify

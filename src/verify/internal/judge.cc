@@ -10,6 +10,10 @@
 namespace citecheck::verify::internal {
 namespace {
 
+// A sentence that opposes the claim must hold at least this share of the claim's words
+// found in the best place for them.
+constexpr double kShareOfBest = 0.75;
+
 // At most this many passages in one evidence window.
 constexpr size_t kMaxSpan = 3;
 
@@ -113,6 +117,27 @@ uint64_t LocalTerms(const draft::Claim& claim, const std::vector<ClaimTerm>& ter
   return mask == 0 ? ~uint64_t{0} : mask;
 }
 
+// The first content terms after a count, which say what it counts ("400 students").
+std::vector<std::string> CountedTerms(std::string_view rest, text::Lang lang) {
+  constexpr size_t kTerms = 2;
+  std::vector<std::string> terms = text::ContentTerms(rest, lang);
+  if (terms.size() > kTerms) terms.resize(kTerms);
+  return terms;
+}
+
+bool IsCount(const text::Quantity& q) {
+  return q.kind == text::QuantityKind::kCount || q.kind == text::QuantityKind::kOrdinal;
+}
+
+// What the claim's figure counts, or nothing when it is not a count.
+std::vector<std::string> ClaimCounted(const draft::Claim& claim, text::Lang lang) {
+  if (!claim.has_figure || !IsCount(claim.quantity) || claim.quantity.text.empty()) return {};
+  const size_t at = claim.sentence.find(claim.quantity.text);
+  if (at == std::string::npos) return {};
+  return CountedTerms(std::string_view(claim.sentence).substr(at + claim.quantity.text.size()),
+                      lang);
+}
+
 }  // namespace
 
 Judge::Judge(const draft::Claim& claim, text::Lang lang, const common::VerifyConfig& config)
@@ -124,7 +149,8 @@ Judge::Judge(const draft::Claim& claim, text::Lang lang, const common::VerifyCon
       claim_words_(text::Words(claim.sentence)),
       sentence_figures_(text::FindQuantities(claim.sentence, lang)),
       claim_modal_(StatesIntention(claim_words_)),
-      claim_negated_(claim.negated) {}
+      claim_negated_(claim.negated),
+      claim_counted_(ClaimCounted(claim, lang)) {}
 
 double Judge::LocalCoverage(const SourceView& view, const TermMatcher& m, size_t passage,
                             size_t offset) const {
@@ -160,6 +186,25 @@ std::optional<FigureFinding> Judge::ReadFigure(SourceView& view, const TermMatch
     // The same figure in a negated statement: "n'a pas écrit que 4 milliards..."
     rel = Relation::kDifferent;
     out.negated = true;
+  }
+  if (rel == Relation::kDifferent && !claim_counted_.empty() && IsCount(f)) {
+    // Another count says something else unless it counts the same things: "31" (an age)
+    // is not contradicted by "two nominations", nor "France 2" by "500 soldats".
+    const std::vector<std::string> theirs = CountedTerms(
+        std::string_view(text).substr(f.span.end, sentence.end - std::min(sentence.end, f.span.end)),
+        view.lang);
+    // The noun right after either figure must be among the other's first words ("3 new
+    // boats" and "5 boats" count boats; "12 coaches on the river" and "3 boats on the
+    // river" do not count the same things).
+    auto has = [](const std::vector<std::string>& v, const std::string& t) {
+      return std::find(v.begin(), v.end(), t) != v.end();
+    };
+    const bool shared = !theirs.empty() && (has(theirs, claim_counted_.front()) ||
+                                            has(claim_counted_, theirs.front()));
+    if (!shared) {
+      rel = Relation::kUnrelated;
+      out.negated = false;
+    }
   }
   if (rel == Relation::kDifferent || rel == Relation::kUnrelated) {
     std::vector<text::Quantity> in_sentence;
@@ -246,8 +291,11 @@ std::optional<WordConflict> Judge::FindWordConflict(const SourceView& view, cons
   WordConflict c;
   c.window = w;
   c.coverage = best_coverage;
-  if (text::IsNegated(words) != claim_negated_) {
-    c.why = claim_negated_ ? "affirms what the claim negates" : "negates it";
+  // Sentence against sentence: the claim's figure may stand in an affirmed clause of a
+  // negated sentence, or the reverse.
+  const bool claim_negated = text::IsNegated(claim_words_);
+  if (text::IsNegated(words) != claim_negated) {
+    c.why = claim_negated ? "affirms what the claim negates" : "negates it";
   } else if (IsDenial(words) && !IsDenial(claim_words_)) {
     c.why = "denies it";
   } else if (StatesOpposite(claim_words_, words)) {
@@ -342,6 +390,7 @@ Reading Judge::Read(SourceView& view) const {
     const std::vector<Window> near = m.BestWindows(1, r.windows.size(), local_);
     std::vector<Window> where = r.windows;
     where.insert(where.end(), near.begin(), near.end());
+    if (!near.empty()) r.local_best = near.front().coverage;
     r.match = BestFigure(view, m, where, true);
     if (!r.match || r.match->coverage < config_.min_context_overlap) {
       // The figure may be stated, next to its words, in a passage that shares few of
@@ -374,7 +423,7 @@ bool Judge::Supports(const Reading& r) const {
   if (r.support < 0.5) return false;
   if (claim_.has_figure) return true;
   // The passage that says most of the statement says its opposite.
-  return !(r.word_conflict && r.word_conflict->coverage >= config_.min_context_overlap);
+  return !Opposes(r);
 }
 
 bool Judge::Contradicts(const Reading& r) const {
@@ -384,10 +433,21 @@ bool Judge::Contradicts(const Reading& r) const {
   const double needed = IsDate(claim_.quantity) && !(r.conflict && r.conflict->negated)
                             ? (1 + config_.contradiction_overlap) / 2
                             : config_.contradiction_overlap;
-  if (claim_.has_figure && !r.match && r.conflict && r.conflict->local_coverage >= needed) {
+  // The other figure must also stand where the claim's figure words are most found: a
+  // page states many figures, and one in a passage about something else says nothing.
+  if (claim_.has_figure && !r.match && r.conflict && r.conflict->local_coverage >= needed &&
+      r.conflict->local_coverage >= kShareOfBest * r.local_best) {
     return true;
   }
-  return r.word_conflict && r.word_conflict->coverage >= config_.contradiction_overlap;
+  return Opposes(r);
+}
+
+bool Judge::Opposes(const Reading& r) const {
+  if (!r.word_conflict || r.windows.empty()) return false;
+  // The opposing sentence must carry most of what the best window says of the claim:
+  // a negation elsewhere in the window is about something else.
+  const double c = r.word_conflict->coverage;
+  return c >= config_.contradiction_overlap && c >= kShareOfBest * r.windows.front().coverage;
 }
 
 }  // namespace citecheck::verify::internal

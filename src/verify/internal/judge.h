@@ -43,6 +43,8 @@ struct Reading {
   std::optional<FigureFinding> match;     // equal, complement or sum
   std::optional<FigureFinding> conflict;  // a different figure about the same thing
   std::optional<WordConflict> word_conflict;
+  // The claim's figure words in the passage that holds most of them.
+  double local_best = 0;
 };
 
 class Judge {
@@ -60,6 +62,8 @@ class Judge {
   // Whether it contradicts the claim: a different figure about the same thing, or
   // (for a claim without a figure) the same statement negated or denied.
   bool Contradicts(const Reading& r) const;
+  // Whether the sentence that says most of the claim says its opposite in words.
+  bool Opposes(const Reading& r) const;
 
   // The claim has words besides its figure to match.
   bool HasContext() const { return !terms_.empty(); }
@@ -98,6 +102,7 @@ class Judge {
   std::vector<text::Quantity> sentence_figures_;  // every figure of the claim's sentence
   bool claim_modal_ = false;
   bool claim_negated_ = false;
+  std::vector<std::string> claim_counted_;  // what the claim's figure counts, if a count
 };
 
 }  // namespace citecheck::verify::internal
