@@ -101,7 +101,8 @@ class Judge {
   std::vector<text::Word> claim_words_;
   std::vector<text::Quantity> sentence_figures_;  // every figure of the claim's sentence
   bool claim_modal_ = false;
-  bool claim_negated_ = false;
+  bool claim_negated_ = false;     // the figure's clause
+  bool sentence_negated_ = false;  // the claim's whole sentence
   std::vector<std::string> claim_counted_;  // what the claim's figure counts, if a count
 };
 
