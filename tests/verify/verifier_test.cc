@@ -295,6 +295,29 @@ TEST_F(VerifierTest, FigureInADatelineNextToItsWordsIsSupported) {
   EXPECT_EQ(v.evidence.at(0).figure, "May 20, 2019");
 }
 
+// A date that opens the sentence dates all of it: the passage that states it with most
+// of the sentence backs it, even when the words right after the date (who was chosen)
+// are not there. The same passage without the rest of the sentence does not.
+TEST_F(VerifierTest, DateOpeningTheSentenceIsBackedByTheWholeSentence) {
+  AddSource(kSourceA,
+            {"TORONTO (22 August 2017) - The Canadian senior women's national basketball team "
+             "will be led by a new coach at the FIBA AmeriCup tournament in Argentina.",
+             "Training starts next week in Toronto.", "Tickets are on sale."},
+            Lang::kEn);
+  const std::string sentence =
+      "On 22 August 2017, coach Amara Okonkwo was picked to lead the Canadian senior women's "
+      "national basketball team at the FIBA AmeriCup tournament in Argentina";
+  Verdict v = Check(sentence, Lang::kEn);
+  EXPECT_EQ(v.kind, VerdictKind::kSupported) << v.reason;
+  EXPECT_EQ(v.evidence.at(0).figure, "22 August 2017");
+
+  AddSource(kSourceA,
+            {"TORONTO (22 August 2017) - Ticket sales opened for the autumn season.",
+             "Training starts next week in Toronto.", "Tickets are on sale."},
+            Lang::kEn);
+  EXPECT_EQ(Check(sentence, Lang::kEn).kind, VerdictKind::kNotFound);
+}
+
 // A date the passage gives without a year says nothing against the claim's year:
 // "May 7" is no contradiction of "May 7, 2018" (nor "7 mai" of "7 mai 2018").
 TEST_F(VerifierTest, DateWithoutYearIsNoContradiction) {

@@ -250,7 +250,10 @@ std::optional<FigureFinding> Judge::BestFigure(SourceView& view, const TermMatch
         uint64_t around = m.PassageMask(p);
         if (p > 0) around |= m.PassageMask(p - 1);
         if (p + 1 < view.passages.size()) around |= m.PassageMask(p + 1);
-        found->coverage = m.CoverageOf(around, local_, true);
+        // The words near the figure, or the whole sentence: a date that opens it
+        // ("On 22 August 2017, X was picked for ...") dates all of it, and the source
+        // may state the rest without the words right after the date.
+        found->coverage = std::max(m.CoverageOf(around, local_, true), m.Coverage(around));
         // A match is judged by the words around it, a conflict by its own sentence.
         auto key = [&](const FigureFinding& f) {
           return want_match ? std::tuple(Rank(f.relation), f.coverage, f.local_coverage)
