@@ -142,9 +142,10 @@ struct ClaimCaseResult {
   // The weakest of the facts' verdicts (contradicted, then not_found, then
   // supported); unverifiable when the source could not be read.
   verify::VerdictKind kind = verify::VerdictKind::kNotFound;
-  // Supported: the lowest of the facts' supports. Otherwise, under 0.5: the wording's
-  // support, times 0.7 for each figure not backed, halved when contradicted (so that
-  // claims that are not backed still rank by how near the source comes).
+  // Supported: the wording's support score (at least 0.5). Otherwise 0.49 times that
+  // score, halved when contradicted: under 0.5, and ranked by how near the source comes
+  // to the claim's wording whichever fact failed. A claim without a figure is its
+  // wording alone.
   double support = 0;
   std::vector<verify::Evidence> evidence;  // the weakest fact's first, best first
   std::string reason;                      // the weakest fact's reason
@@ -152,6 +153,14 @@ struct ClaimCaseResult {
   int64_t verify_micros = 0;               // time spent verifying, source already indexed
   bool operator==(const ClaimCaseResult&) const = default;
 };
+
+// Verifies every fact of `claim` against `source` with `verifier`: each figure of the
+// sentence (draft::ClaimsOfText), plus its wording as one more fact when it has figures,
+// so that a right year does not carry a claim the source does not make. The claim takes
+// the weakest fact's verdict. Sets facts, kind, support, evidence, reason and
+// verify_micros; not id.
+ClaimCaseResult VerifyClaimText(const verify::Verifier& verifier, std::string_view claim,
+                                const verify::SourceState& source, text::Lang lang);
 
 // One JSON line (no newline): {id, verdict, support, evidence: [{text, start, end,
 // score}], quantities: [{text, kind, value, unit, verdict, support, evidence_figure}],

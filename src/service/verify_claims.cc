@@ -19,10 +19,10 @@ using common::Status;
 // Evidence passages kept per case.
 constexpr size_t kEvidenceKept = 5;
 
-// What a claim's support is multiplied by when one of its figures is not backed: it
-// then stays under 0.5 and under any claim whose figures are all backed and whose
-// wording scores as well (bench/claims/fit.py scores it the same way).
-constexpr double kFigureNotBacked = 0.49;
+// What the wording's support score is multiplied by when the claim is not supported
+// (a figure not backed, or the wording itself): every such claim then stays under 0.5,
+// and they rank among themselves by how near the source comes to the claim.
+constexpr double kNotSupported = 0.49;
 
 Result<std::string> StringMember(const json::object& o, std::string_view key, bool required) {
   const json::value* v = o.if_contains(key);
@@ -152,20 +152,22 @@ void Combine(ClaimCaseResult& r) {
   r.reason = weakest->verdict.reason;
   r.support = weakest->verdict.support;
   const FactResult* statement = nullptr;
-  int figures_not_backed = 0;
   for (const FactResult& f : r.facts) {
-    if (!f.claim.has_figure)
-      statement = &f;
-    else if (f.verdict.kind != verify::VerdictKind::kSupported)
-      ++figures_not_backed;
+    if (!f.claim.has_figure) statement = &f;
   }
   if (r.kind != verify::VerdictKind::kUnverifiable && statement != nullptr) {
-    // The claim ranks by its wording's fitted score (which weighs its figures too);
-    // a claim whose figures are not all backed by rule ranks below every claim whose
-    // figures are, and a contradicted one lower still. Under 0.5 unless supported.
+    // The claim ranks by its wording's fitted score (which weighs its figures too). A
+    // verdict other than supported already scales it by kNotSupported (and halves it
+    // when contradicted); a wording backed in a claim that is not gets the same.
     double s = statement->verdict.support;
-    if (figures_not_backed > 0) s *= kFigureNotBacked;
-    if (r.kind == verify::VerdictKind::kContradicted) s *= 0.5;
+    if (statement->verdict.kind == verify::VerdictKind::kSupported &&
+        r.kind != verify::VerdictKind::kSupported) {
+      s *= kNotSupported;
+    }
+    if (r.kind == verify::VerdictKind::kContradicted &&
+        statement->verdict.kind != verify::VerdictKind::kContradicted) {
+      s *= 0.5;
+    }
     r.support = r.kind == verify::VerdictKind::kSupported ? s : std::min(s, 0.49);
   }
   // The passages that best state the whole claim come first (its wording's, when it
@@ -273,6 +275,25 @@ std::string ClaimCaseResultJson(const ClaimCaseResult& r, bool with_timing, bool
   return json::serialize(o);
 }
 
+ClaimCaseResult VerifyClaimText(const verify::Verifier& verifier, std::string_view claim,
+                                const verify::SourceState& source, text::Lang lang) {
+  ClaimCaseResult r;
+  const auto start = std::chrono::steady_clock::now();
+  std::vector<draft::Claim> facts = draft::ClaimsOfText(claim, lang);
+  const bool has_figures =
+      std::any_of(facts.begin(), facts.end(), [](const draft::Claim& f) { return f.has_figure; });
+  if (has_figures) facts.push_back(StatementOf(claim, lang, facts.size() + 1));
+  for (draft::Claim& fact : facts) {
+    verify::Verdict v = verifier.Verify(fact, {source}, lang);
+    r.facts.push_back({std::move(fact), std::move(v)});
+  }
+  r.verify_micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                        std::chrono::steady_clock::now() - start)
+                        .count();
+  Combine(r);
+  return r;
+}
+
 Result<std::vector<verify::Publisher>> LoadPublishers(const common::VerifyConfig& config) {
   std::vector<verify::Publisher> out = verify::BuiltinPublishers();
   if (config.publishers_file.empty()) return out;
@@ -288,30 +309,15 @@ ClaimCaseRunner::ClaimCaseRunner(const common::Config& config, crawler::Fetcher*
 
 Result<ClaimCaseResult> ClaimCaseRunner::Run(const ClaimCase& c) const {
   if (c.claim.empty()) return Status::InvalidArgument("case " + c.id + ": the claim is empty");
-  ClaimCaseResult r;
-  r.id = c.id;
   CC_ASSIGN_OR_RETURN(std::unique_ptr<index::Index> index, index::Index::InMemory());
   text::Lang lang = c.lang;
   if (lang == text::Lang::kUnknown) lang = text::DetectLanguage(c.claim);
   CC_ASSIGN_OR_RETURN(Source source, ReadSource(c, lang, fetcher_, *index));
   if (lang == text::Lang::kUnknown) lang = source.lang;
   verify::SourceState state{0, source.key, true, source.failure.empty(), source.failure};
-  const auto start = std::chrono::steady_clock::now();
   verify::Verifier verifier(*index, config_.verify);
-  std::vector<draft::Claim> facts = draft::ClaimsOfText(c.claim, lang);
-  // A sentence with figures also says something about them: its wording is one more
-  // fact, so that a right year does not carry a claim the source does not make.
-  const bool has_figures =
-      std::any_of(facts.begin(), facts.end(), [](const draft::Claim& f) { return f.has_figure; });
-  if (has_figures) facts.push_back(StatementOf(c.claim, lang, facts.size() + 1));
-  for (draft::Claim& fact : facts) {
-    verify::Verdict v = verifier.Verify(fact, {state}, lang);
-    r.facts.push_back({std::move(fact), std::move(v)});
-  }
-  r.verify_micros = std::chrono::duration_cast<std::chrono::microseconds>(
-                        std::chrono::steady_clock::now() - start)
-                        .count();
-  Combine(r);
+  ClaimCaseResult r = VerifyClaimText(verifier, c.claim, state, lang);
+  r.id = c.id;
   // Every fact of an unreadable source says the same: the case's verdict explains it
   // without naming a source number no one gave.
   if (!source.failure.empty()) r.reason = "the source could not be read: " + source.failure;

@@ -94,7 +94,9 @@ struct Signals {
 struct Verdict {
   std::string claim_id;
   VerdictKind kind = VerdictKind::kNotFound;
-  double support = 0;              // in [0, 1]; >= 0.5 exactly when kSupported
+  // In [0, 1]; >= 0.5 exactly when kSupported. Otherwise 0.49 times the reading's score
+  // (halved when contradicted in words), or a figure conflict's 0.25 * (1 - its context).
+  double support = 0;
   std::vector<Evidence> evidence;  // best first; empty when nothing was read
   std::string reason;              // why this verdict, for people (English)
   int source = -1;                 // the source that decided, or -1

@@ -13,6 +13,8 @@
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
 
+#include "service/service.h"
+
 #include "server/harness.h"
 #include "server/internal/router.h"
 #include "testutil/testutil.h"
@@ -213,12 +215,25 @@ TEST_F(ServerTest, VerifyClaimAgainstAUrlUsesTheCache) {
 // A claim against sent text; an unreadable source makes the claim unverifiable.
 TEST_F(ServerTest, VerifyClaimAgainstTextAndAgainstADeadSource) {
   StartServer();
+  const std::string claim = "En 2024, le réseau compte 320 gares et 41 lignes.";
+  const std::string page =
+      "Le réseau régional compte 320 gares desservies chaque jour.\n\nIl compte 38 lignes.";
   Response text = Request(port(), "POST", "/v1/claims:verify", json::serialize(json::object{
-      {"claim", "Le réseau compte 320 gares."},
-      {"lang", "fr"},
-      {"text", "Le réseau régional compte 320 gares desservies chaque jour."}}));
+      {"id", "t"}, {"claim", claim}, {"lang", "fr"}, {"text", page}}));
   ASSERT_EQ(text.status, 200) << text.body;
-  EXPECT_EQ(Str(Obj(text.Json()).at("verdict")), "supported") << text.body;
+  // The same verdict, support, evidence and facts as `citecheck verify-claims`.
+  common::Config config;
+  service::ClaimCaseRunner runner(config, nullptr);
+  service::ClaimCase c;
+  c.id = "t";
+  c.claim = claim;
+  c.lang = text::Lang::kFr;
+  c.source_text = page;
+  auto line = runner.Run(c);
+  ASSERT_TRUE(line.ok()) << line.status().ToString();
+  EXPECT_EQ(text.Json(), json::parse(service::ClaimCaseResultJson(*line, false, false)));
+  EXPECT_EQ(line->facts.size(), 3u);  // 320, 41 and the wording ("En 2024" dates them)
+  EXPECT_EQ(line->kind, verify::VerdictKind::kNotFound) << line->reason;
 
   Response dead = Request(port(), "POST", "/v1/claims:verify", json::serialize(json::object{
       {"claim", "Les retards ont baissé de 12 %."}, {"url", site_.Url("/bilan")}}));

@@ -111,6 +111,40 @@ TEST(ClaimCaseRunner, ClaimTakesItsWeakestFact) {
   EXPECT_LT(r->support, 0.5);
 }
 
+// A claim that is not supported reports its wording's support (0.49 times its score),
+// halved when contradicted, whichever fact failed: claims rank by how near the source
+// comes to their wording.
+TEST(ClaimCaseRunner, ClaimsNotSupportedRankByTheirWording) {
+  common::Config config;
+  ClaimCaseRunner runner(config, nullptr);
+  auto nearest = runner.Run(Case(
+      "En 2024, 28 % des actifs ont utilisé un vélo pour se rendre au travail, soit 3 millions "
+      "de personnes."));
+  auto other = runner.Run(Case("Le réseau régional compte 480 gares desservies chaque jour."));
+  auto far = runner.Run(Case("Le musée municipal a accueilli 480 classes de collégiens."));
+  ASSERT_OK(nearest);
+  ASSERT_OK(other);
+  ASSERT_OK(far);
+  ASSERT_EQ(nearest->facts.size(), 3u);
+  EXPECT_EQ(nearest->facts[0].verdict.kind, VerdictKind::kSupported);
+  EXPECT_EQ(nearest->kind, VerdictKind::kNotFound) << nearest->reason;
+  EXPECT_EQ(nearest->facts[2].verdict.kind, VerdictKind::kNotFound);
+  EXPECT_DOUBLE_EQ(nearest->support, nearest->facts[2].verdict.support);
+
+  ASSERT_EQ(other->facts.size(), 2u);
+  EXPECT_EQ(other->kind, VerdictKind::kContradicted) << other->reason;
+  EXPECT_EQ(other->facts[1].verdict.kind, VerdictKind::kNotFound);
+  EXPECT_DOUBLE_EQ(other->support, 0.5 * other->facts[1].verdict.support);
+
+  ASSERT_EQ(far->facts.size(), 2u);
+  EXPECT_EQ(far->kind, VerdictKind::kNotFound) << far->reason;
+  EXPECT_DOUBLE_EQ(far->support, far->facts[1].verdict.support);
+
+  EXPECT_GT(nearest->support, other->support);
+  EXPECT_GT(other->support, far->support);
+  EXPECT_LT(nearest->support, 0.5);
+}
+
 // A source that cannot be read makes the case unverifiable, not an error.
 TEST(ClaimCaseRunner, UnreadableSourceIsUnverifiable) {
   common::Config config;

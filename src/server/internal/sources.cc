@@ -1,12 +1,10 @@
 #include "server/internal/sources.h"
 
 #include <algorithm>
-#include <chrono>
 
 #include <boost/json.hpp>
 
 #include "common/hash.h"
-#include "draft/draft.h"
 #include "server/internal/metrics.h"
 
 namespace citecheck::server::internal {
@@ -15,47 +13,6 @@ namespace {
 namespace json = boost::json;
 using common::Result;
 using common::Status;
-
-// Evidence passages kept per claim, as `citecheck verify-claims` keeps them.
-constexpr size_t kEvidenceKept = 5;
-
-// The order in which a fact weakens a claim, as service::ClaimCaseRunner ranks it:
-// an unreadable source, then contradicted, then not_found, then supported.
-int Strength(verify::VerdictKind k) {
-  switch (k) {
-    case verify::VerdictKind::kUnverifiable: return 0;
-    case verify::VerdictKind::kContradicted: return 1;
-    case verify::VerdictKind::kNotFound: return 2;
-    case verify::VerdictKind::kSupported: return 3;
-  }
-  return 0;
-}
-
-// The claim takes its weakest fact's verdict, support, reason and evidence (then the
-// other facts' evidence, without repeats).
-void Combine(service::ClaimCaseResult& r) {
-  const service::FactResult* weakest = nullptr;
-  for (const service::FactResult& f : r.facts) {
-    const bool weaker = !weakest || Strength(f.verdict.kind) < Strength(weakest->verdict.kind) ||
-                        (f.verdict.kind == weakest->verdict.kind &&
-                         f.verdict.support < weakest->verdict.support);
-    if (weaker) weakest = &f;
-  }
-  if (weakest == nullptr) return;
-  r.kind = weakest->verdict.kind;
-  r.reason = weakest->verdict.reason;
-  r.support = weakest->verdict.support;
-  r.evidence = weakest->verdict.evidence;
-  for (const service::FactResult& f : r.facts) {
-    for (const verify::Evidence& e : f.verdict.evidence) {
-      if (r.evidence.size() >= kEvidenceKept) break;
-      const bool seen = std::any_of(r.evidence.begin(), r.evidence.end(), [&](const verify::Evidence& x) {
-        return x.start == e.start && x.end == e.end;
-      });
-      if (!seen) r.evidence.push_back(e);
-    }
-  }
-}
 
 verify::Reliability Rate(const SourceInfo& info) {
   verify::SourceFacts facts;
@@ -155,16 +112,7 @@ Result<service::ClaimCaseResult> VerifyCachedClaim(const CachedSource& source,
   if (lang == text::Lang::kUnknown && info.doc) lang = text::ParseLang(info.doc->lang);
   CC_ASSIGN_OR_RETURN(CachedSource::VerifierLease lease, source.LendVerifier());
   const verify::SourceState state{0, info.key, true, info.doc.has_value(), info.failure};
-  service::ClaimCaseResult r;
-  const auto start = std::chrono::steady_clock::now();
-  for (draft::Claim& fact : draft::ClaimsOfText(claim, lang)) {
-    verify::Verdict v = lease.verifier().Verify(fact, {state}, lang);
-    r.facts.push_back({std::move(fact), std::move(v)});
-  }
-  r.verify_micros = std::chrono::duration_cast<std::chrono::microseconds>(
-                        std::chrono::steady_clock::now() - start)
-                        .count();
-  Combine(r);
+  service::ClaimCaseResult r = service::VerifyClaimText(lease.verifier(), claim, state, lang);
   if (!info.failure.empty()) r.reason = "the source could not be read: " + info.failure;
   return r;
 }
