@@ -70,6 +70,18 @@ TEST(Compare, FollowsEachMatchingRule) {
       {"May 7, 2018", "May 7", Lang::kEn, Relation::kEqual, "the passage gives no year"},
       {"7 mai 2018", "8 mai", Lang::kFr, Relation::kDifferent, "another day, no year"},
       {"2018", "7 mai", Lang::kFr, Relation::kUnrelated, "nothing stated by both"},
+      // Spans of years and of days agree when they share one.
+      {"the 2018–19 season", "the 2018-2019 season", Lang::kEn, Relation::kEqual,
+       "a shortened second year"},
+      {"in 2019", "the 2018–19 season", Lang::kEn, Relation::kEqual, "a year of the span"},
+      {"in 2020", "the 2018–19 season", Lang::kEn, Relation::kDifferent, "a year outside it"},
+      {"in 1995", "the 1990s", Lang::kEn, Relation::kEqual, "a year of the decade"},
+      {"en 2016", "de 2014 à 2018", Lang::kFr, Relation::kEqual, "a year inside the range"},
+      {"March 13–14, 2018", "March 13-14", Lang::kEn, Relation::kEqual, "the same days"},
+      {"March 14, 2018", "March 13–14", Lang::kEn, Relation::kEqual, "a day of the span"},
+      {"March 16, 2018", "March 13–14", Lang::kEn, Relation::kDifferent, "a day outside it"},
+      {"le 7 mars 2022", "les 6-7 mars 2022", Lang::kFr, Relation::kEqual, "a day of the span"},
+      {"le 9 mars 2022", "les 6-7 mars 2022", Lang::kFr, Relation::kDifferent, "a day outside"},
   };
   for (const RelationCase& c : cases) {
     EXPECT_EQ(Compare(Figure(c.claim, c.lang), Figure(c.passage, c.lang)), c.want)

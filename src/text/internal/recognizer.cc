@@ -289,6 +289,7 @@ std::optional<Match> Recognizer::ContinueRange(const Core& a, size_t first,
   }
   std::optional<Core> b = MatchCore(k + 1);
   if (!b || b->skip || !b->rangeable) return std::nullopt;
+  if (dash && a.year_shaped && !t.space_before) ShortenedYear(a, &*b);
   Core lo = a;
   if (!CombineRange(&lo, &*b)) return std::nullopt;
   Match m;
@@ -298,6 +299,20 @@ std::optional<Match> Recognizer::ContinueRange(const Core& a, size_t first,
   m.first = first;
   m.last = b->last;
   return m;
+}
+
+// The second year of "2018–19" (a season, an academic year) written with two digits:
+// made the year 2019 when it follows the first one in the same century.
+void Recognizer::ShortenedYear(const Core& a, Core* b) const {
+  const Token& t = T(b->first);
+  if (b->year_shaped || b->last != b->first + 1 || t.type != TokenType::kNumber || !t.plain ||
+      t.int_digits != 2) {
+    return;
+  }
+  const double century = a.value - std::fmod(a.value, 100);
+  if (century + b->value <= a.value) return;
+  b->value += century;
+  b->year_shaped = true;
 }
 
 // Makes the two ends of a range agree: the unit and scale written once apply to both

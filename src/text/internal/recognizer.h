@@ -106,6 +106,7 @@ class Recognizer {
   std::optional<Match> MatchQualified(size_t i) const;
   std::optional<Match> MatchRangeWithOpener(size_t opener) const;
   std::optional<Match> ContinueRange(const Core& a, size_t first, bool after_qualifier) const;
+  void ShortenedYear(const Core& a, Core* b) const;
   bool CombineRange(Core* a, Core* b) const;
   bool ChangeBefore(size_t i) const;
   bool StructuralAround(size_t i) const;
@@ -156,6 +157,7 @@ class Recognizer {
   int MonthAt(size_t i, size_t* end) const;
   int DayAt(size_t i, size_t* end) const;
   int YearAt(size_t i, size_t* end) const;
+  int RangeEndDay(size_t k, int first_day, size_t* end) const;
   std::optional<Core> MatchLabel(size_t i) const;
   std::optional<Core> MatchCitationMarker(size_t i) const;
   std::optional<Core> MatchClock(size_t i) const;

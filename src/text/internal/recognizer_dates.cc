@@ -1,7 +1,11 @@
-// Dates ("24 juin 2025", "1er juin", "June 24, 2025", "avril 2024", "02/03/2023"),
-// times of day, which are skipped ("à 14h30", "14:30"), and labels whose numbers are
-// not quantities ("ISO 28500", "article 12", "n° 5", "#3").
+// Dates ("24 juin 2025", "1er juin", "June 24, 2025", "avril 2024", "02/03/2023", days
+// of one month: "6–7 mars"), times of day, which are skipped ("à 14h30", "14:30"), and
+// labels whose numbers are not quantities ("ISO 28500", "article 12", "n° 5", "#3").
 #include "text/internal/recognizer.h"
+
+#include <cmath>
+
+#include "text/internal/utf8.h"
 
 namespace citecheck::text::internal {
 namespace {
@@ -23,7 +27,26 @@ bool IsFullMonthName(std::string_view k) {
          k == "july" || k.size() > 5;
 }
 
+// `c` made the range of days [c's day, last_day] of its month: "6–7 mars", "March 13–14".
+Core DayRange(Core c, int last_day) {
+  c.has_bounds = true;
+  c.low = c.value;
+  c.high = c.value - std::fmod(c.value, 100) + last_day;
+  c.qualifier = Qualifier::kRange;
+  return c;
+}
+
 }  // namespace
+
+// The last day of a range of days after the first one: "–7" in "6–7 mars". 0 if none.
+int Recognizer::RangeEndDay(size_t k, int first_day, size_t* end) const {
+  const Token& t = T(k);
+  if (t.type != TokenType::kSymbol || !IsRangeDash(t.symbol)) return 0;
+  // Spaced alike on both sides: "6-7", "6 – 7".
+  if (T(k + 1).space_before != t.space_before) return 0;
+  const int last = DayAt(k + 1, end);
+  return last > first_day ? last : 0;
+}
 
 std::optional<Core> Recognizer::MatchDate(size_t i) const {
   const Token& t = T(i);
@@ -67,16 +90,20 @@ int Recognizer::YearAt(size_t i, size_t* end) const {
   return static_cast<int>(t.value);
 }
 
-// "24 juin 2025", "1er juin", "24 June 2025", "24th of June".
+// "24 juin 2025", "1er juin", "24 June 2025", "24th of June"; a range of days of one
+// month: "6–7 mars 2018", "13-14 June".
 std::optional<Core> Recognizer::MatchDayMonth(size_t i) const {
   size_t e1 = 0, e2 = 0, e3 = 0;
   const int day = DayAt(i, &e1);
   if (day == 0) return std::nullopt;
+  const int last_day = RangeEndDay(e1, day, &e2);
+  if (last_day != 0) e1 = e2;
   if (KeyIs(e1, "of") && lang_ != Lang::kFr) ++e1;
   const int month = MonthAt(e1, &e2);
   if (month == 0) return std::nullopt;
   const int year = YearAt(e2, &e3);
-  return DateCore(i, year != 0 ? e3 : e2, year, month, day);
+  const Core c = DateCore(i, year != 0 ? e3 : e2, year, month, day);
+  return last_day != 0 ? DayRange(c, last_day) : c;
 }
 
 // "avril 2024", "June 2025", "June 24, 2025", "June 24th". A day after the month is
@@ -93,10 +120,14 @@ std::optional<Core> Recognizer::MatchMonthFirst(size_t i) const {
   if (!english) return std::nullopt;
   const int day = DayAt(e1, &e2);
   if (day == 0 || (IsNumber(e2) && !Sym(e2, ','))) return std::nullopt;
+  size_t e4 = 0;
+  const int last_day = RangeEndDay(e2, day, &e4);
+  if (last_day != 0) e2 = e4;
   size_t y = e2;
   if (Sym(y, ',')) ++y;
   year = YearAt(y, &e3);
-  return DateCore(i, year != 0 ? e3 : e2, year, month, day);
+  const Core c = DateCore(i, year != 0 ? e3 : e2, year, month, day);
+  return last_day != 0 ? DayRange(c, last_day) : c;
 }
 
 // Citation markers: "[3]", "[1, 4]", "[2-5]", "[^2]" point at a source or a note;

@@ -72,35 +72,56 @@ Relation ComparePercent(const Quantity& claim, const Quantity& passage) {
   return Relation::kDifferent;
 }
 
-// Dates: year*10000 + month*100 + day with zeros for parts not stated.
+// A date or year as what it states: a span of years, a month, a span of days of that
+// month, with 0 for what it does not state ("2018–19" is the years 2018 to 2019, "March
+// 6–7" the days 6 to 7 of March).
+struct DateParts {
+  int years[2] = {0, 0};
+  int month = 0;
+  int days[2] = {0, 0};
+};
+
+DateParts PartsOf(const Quantity& q) {
+  DateParts p;
+  if (q.kind == QuantityKind::kYear) {
+    // A year range or a decade ("the 1990s") spans its bounds; a single year is its value.
+    const double low = q.low < q.high ? q.low : q.value;
+    const double high = q.low < q.high ? q.high : q.value;
+    p.years[0] = static_cast<int>(std::floor(low));
+    p.years[1] = static_cast<int>(std::floor(high));
+    return p;
+  }
+  // year*10000 + month*100 + day; a range of days keeps its first and last in low, high.
+  const long first = std::lround(q.low < q.high ? q.low : q.value);
+  const long last = std::lround(q.low < q.high ? q.high : q.value);
+  p.years[0] = p.years[1] = static_cast<int>(first / 10000);
+  p.month = static_cast<int>(first / 100 % 100);
+  p.days[0] = static_cast<int>(first % 100);
+  p.days[1] = static_cast<int>(last % 100);
+  return p;
+}
+
+// Only the parts both state compare: "12 July" is "12 July 2019", and a page's "May 7"
+// (its year given by the dateline) says nothing against "May 7, 2018". A day is only
+// comparable within a stated month. Spans agree when they share a year (a day).
 Relation CompareDates(const Quantity& claim, const Quantity& passage) {
-  auto parts = [](const Quantity& q, int* y, int* m, int* d) {
-    if (q.kind == QuantityKind::kYear) {
-      *y = static_cast<int>(q.value);
-      *m = *d = 0;
-      return;
-    }
-    long v = std::lround(q.value);
-    *y = static_cast<int>(v / 10000);
-    *m = static_cast<int>(v / 100 % 100);
-    *d = static_cast<int>(v % 100);
-  };
-  int c[3], p[3];
-  parts(claim, &c[0], &c[1], &c[2]);
-  parts(passage, &p[0], &p[1], &p[2]);
-  // Only the parts both state compare: "12 July" is "12 July 2019", and a page's
-  // "May 7" (its year given by the dateline) says nothing against "May 7, 2018".
-  // A day is only comparable within a stated month.
+  const DateParts c = PartsOf(claim);
+  const DateParts p = PartsOf(passage);
+  auto meet = [](const int a[2], const int b[2]) { return a[0] <= b[1] && b[0] <= a[1]; };
   bool shared = false;
-  for (int i = 0; i < 3; ++i) {
-    if (c[i] == 0 || p[i] == 0) continue;
-    if (i == 2 && (c[1] == 0 || p[1] == 0)) continue;
-    if (c[i] != p[i]) return Relation::kDifferent;
+  if (c.years[0] != 0 && p.years[0] != 0) {
+    if (!meet(c.years, p.years)) return Relation::kDifferent;
     shared = true;
   }
+  if (c.month != 0 && p.month != 0) {
+    if (c.month != p.month) return Relation::kDifferent;
+    shared = true;
+    if (c.days[0] != 0 && p.days[0] != 0) {
+      if (!meet(c.days, p.days)) return Relation::kDifferent;
+    }
+  }
   // Nothing stated by both: neither says anything of the other.
-  if (!shared) return Relation::kUnrelated;
-  return Relation::kEqual;
+  return shared ? Relation::kEqual : Relation::kUnrelated;
 }
 
 bool IsDate(const Quantity& q) {
