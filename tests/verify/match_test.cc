@@ -70,6 +70,12 @@ TEST(Compare, FollowsEachMatchingRule) {
       {"May 7, 2018", "May 7", Lang::kEn, Relation::kEqual, "the passage gives no year"},
       {"7 mai 2018", "8 mai", Lang::kFr, Relation::kDifferent, "another day, no year"},
       {"2018", "7 mai", Lang::kFr, Relation::kUnrelated, "nothing stated by both"},
+      // Durations in two units compare in days.
+      {"18 mois", "un an et demi", Lang::kFr, Relation::kEqual, "months and years"},
+      {"un an", "un mois", Lang::kFr, Relation::kDifferent, "a year is no month"},
+      {"two years", "24 months", Lang::kEn, Relation::kEqual, "years and months"},
+      {"three weeks", "21 days", Lang::kEn, Relation::kEqual, "weeks and days"},
+      {"three weeks", "30 days", Lang::kEn, Relation::kDifferent, "weeks and days"},
       // Spans of years and of days agree when they share one.
       {"the 2018–19 season", "the 2018-2019 season", Lang::kEn, Relation::kEqual,
        "a shortened second year"},

@@ -128,12 +128,41 @@ bool IsDate(const Quantity& q) {
   return q.kind == QuantityKind::kYear || q.kind == QuantityKind::kDate;
 }
 
+// Days in one `unit` of a duration; 0 for a unit that is not one of time.
+double DaysPer(const std::string& unit) {
+  if (unit == "year") return 365.25;
+  if (unit == "month") return 365.25 / 12;
+  if (unit == "week") return 7;
+  if (unit == "day") return 1;
+  if (unit == "hour") return 1.0 / 24;
+  if (unit == "minute") return 1.0 / (24 * 60);
+  if (unit == "second") return 1.0 / (24 * 60 * 60);
+  return 0;
+}
+
+// Durations in two units compare in days: "18 mois" is "un an et demi", "un an" is
+// not "un mois".
+Relation CompareDurations(const Quantity& claim, const Quantity& passage) {
+  const double c = DaysPer(claim.unit);
+  const double p = DaysPer(passage.unit);
+  if (c == 0 || p == 0) return Relation::kUnrelated;
+  double cl, ch, pl, ph;
+  Bounds(claim, &cl, &ch);
+  Bounds(passage, &pl, &ph);
+  if (OnlyTouch(claim, passage)) return Relation::kDifferent;
+  return Overlaps(cl * c, ch * c, pl * p, ph * p) ? Relation::kEqual : Relation::kDifferent;
+}
+
 }  // namespace
 
 Relation Compare(const Quantity& claim, const Quantity& passage) {
   Relation percent = ComparePercent(claim, passage);
   if (percent != Relation::kUnrelated) return percent;
   if (IsDate(claim) && IsDate(passage)) return CompareDates(claim, passage);
+  if (claim.kind == QuantityKind::kDuration && passage.kind == QuantityKind::kDuration &&
+      claim.unit != passage.unit) {
+    return CompareDurations(claim, passage);
+  }
   if (claim.kind != passage.kind || claim.unit != passage.unit) {
     // "quatre axes" and "4" are both counts; a year stated as a bare count is not.
     return Relation::kUnrelated;
