@@ -143,9 +143,9 @@ std::vector<std::string> ContentTerms(std::string_view text, Lang lang) {
   return out;
 }
 
-bool IsNegated(const std::vector<Word>& words) { return IsNegated(std::span<const Word>(words)); }
+namespace {
 
-bool IsNegated(std::span<const Word> words) {
+bool Negated(std::span<const Word> words, bool privative) {
   bool ne = false;
   for (size_t i = 0; i < words.size(); ++i) {
     const std::string& f = words[i].folded;
@@ -167,7 +167,8 @@ bool IsNegated(std::span<const Word> words) {
     }
     // "lieutenant-général, et non général", "non pas à Kiev".
     if (f == "non" && (before == "et" || before == "mais" || next == "pas")) return true;
-    if (f == "sans" || f == "not" || f == "never" || f == "without" || f == "none" ||
+    if (privative && (f == "sans" || f == "without")) return true;
+    if (f == "not" || f == "never" || f == "none" ||
         f == "nor" || f == "nobody" || f == "nothing" || f == "cannot" || f.ends_with("n't")) {
       return true;
     }
@@ -176,6 +177,14 @@ bool IsNegated(std::span<const Word> words) {
   }
   return false;
 }
+
+}  // namespace
+
+bool IsNegated(const std::vector<Word>& words) { return Negated(words, true); }
+
+bool IsNegated(std::span<const Word> words) { return Negated(words, true); }
+
+bool IsStatementNegated(const std::vector<Word>& words) { return Negated(words, false); }
 
 bool IsModal(const std::vector<Word>& words) {
   // Folded word prefixes; "plan" alone would also catch the noun, so English plans are

@@ -99,6 +99,12 @@ std::vector<std::string> ContentTerms(std::string_view text, Lang lang);
 bool IsNegated(const std::vector<Word>& words);
 bool IsNegated(std::span<const Word> words);
 
+// Whether the statement of a sentence is negated: IsNegated, except that "sans" and
+// "without" deny only a part of it ("without their fans it would feel empty" states
+// something), which matters for a figure ("une entreprise sur dix, sans site web") but
+// not for what the whole sentence says.
+bool IsStatementNegated(const std::vector<Word>& words);
+
 // True when the words speak of intentions, plans or possibilities rather than facts:
 // "envisagent d'intégrer", "prévoient", "pourraient", "plan to", "could". A figure about
 // firms that consider doing something says nothing about those that did it.

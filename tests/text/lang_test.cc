@@ -139,5 +139,22 @@ TEST(IsNegated, Table) {
   for (const PolarityCase& c : cases) EXPECT_EQ(IsNegated(Words(c.text)), c.negated) << c.text;
 }
 
+// The statement of a sentence: "sans" and "without" deny a part of it, not the whole;
+// the other negations count as for IsNegated.
+TEST(IsStatementNegated, Table) {
+  const PolarityCase cases[] = {
+      {"Une entreprise sur dix, sans site web", false},
+      {"Without its fans the tour would feel empty", false},
+      {"The army took the town without a fight", false},
+      {"Le village a Ã©tÃ© reconstruit sans aide de l'Ãtat", false},
+      {"87 % des PME n'utilisent pas encore l'IA", true},
+      {"The army did not take the town", true},
+      {"Il n'est jamais parti sans son chien", true},
+  };
+  for (const PolarityCase& c : cases) {
+    EXPECT_EQ(IsStatementNegated(Words(c.text)), c.negated) << c.text;
+  }
+}
+
 }  // namespace
 }  // namespace citecheck::text

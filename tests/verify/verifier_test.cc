@@ -318,6 +318,29 @@ TEST_F(VerifierTest, DateOpeningTheSentenceIsBackedByTheWholeSentence) {
   EXPECT_EQ(Check(sentence, Lang::kEn).kind, VerdictKind::kNotFound);
 }
 
+// "Without" and "sans" deny a part of a sentence, not what it states: a source that
+// states the rest is no contradiction of it.
+TEST_F(VerifierTest, WithoutDoesNotNegateTheStatement) {
+  AddSource(kSourceA,
+            {"The rebels left the northern town of Kerbala after talks with the elders of the "
+             "valley.",
+             "Weather and travel notes."},
+            Lang::kEn);
+  Verdict v = CheckStatement(
+      "The rebels left the northern town of Kerbala without a fight, after talks with the "
+      "elders of the valley.",
+      Lang::kEn);
+  EXPECT_NE(v.kind, VerdictKind::kContradicted) << v.reason;
+  AddSource(kSourceA,
+            {"Les rebelles ont quittÃ© la ville de Kerbala aprÃ¨s des pourparlers "
+             "avec les anciens de la vallÃ©" "e.",
+             "Notes de voyage."});
+  v = CheckStatement(
+      "Les rebelles ont quittÃ© la ville de Kerbala sans combat, aprÃ¨s des "
+      "pourparlers avec les anciens de la vallÃ©" "e.");
+  EXPECT_NE(v.kind, VerdictKind::kContradicted) << v.reason;
+}
+
 // A date the passage gives without a year says nothing against the claim's year:
 // "May 7" is no contradiction of "May 7, 2018" (nor "7 mai" of "7 mai 2018").
 TEST_F(VerifierTest, DateWithoutYearIsNoContradiction) {

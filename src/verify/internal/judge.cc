@@ -150,7 +150,7 @@ Judge::Judge(const draft::Claim& claim, text::Lang lang, const common::VerifyCon
       sentence_figures_(text::FindQuantities(claim.sentence, lang)),
       claim_modal_(StatesIntention(claim_words_)),
       claim_negated_(claim.negated),
-      sentence_negated_(text::IsNegated(claim_words_)),
+      sentence_negated_(text::IsStatementNegated(claim_words_)),
       claim_counted_(ClaimCounted(claim, lang)) {}
 
 double Judge::LocalCoverage(const SourceView& view, const TermMatcher& m, size_t passage,
@@ -297,7 +297,7 @@ std::optional<WordConflict> Judge::FindWordConflict(const SourceView& view, cons
   c.coverage = best_coverage;
   // Sentence against sentence: the claim's figure may stand in an affirmed clause of a
   // negated sentence, or the reverse.
-  if (text::IsNegated(words) != sentence_negated_) {
+  if (text::IsStatementNegated(words) != sentence_negated_) {
     c.why = sentence_negated_ ? "affirms what the claim negates" : "negates it";
   } else if (IsDenial(words) && !IsDenial(claim_words_)) {
     c.why = "denies it";
