@@ -19,11 +19,6 @@ using common::Status;
 // Evidence passages kept per case.
 constexpr size_t kEvidenceKept = 5;
 
-// What the wording's support score is multiplied by when the claim is not supported
-// (a figure not backed, or the wording itself): every such claim then stays under 0.5,
-// and they rank among themselves by how near the source comes to the claim.
-constexpr double kNotSupported = 0.49;
-
 Result<std::string> StringMember(const json::object& o, std::string_view key, bool required) {
   const json::value* v = o.if_contains(key);
   if (v == nullptr || v->is_null()) {
@@ -157,12 +152,12 @@ void Combine(ClaimCaseResult& r) {
   }
   if (r.kind != verify::VerdictKind::kUnverifiable && statement != nullptr) {
     // The claim ranks by its wording's fitted score (which weighs its figures too). A
-    // verdict other than supported already scales it by kNotSupported (and halves it
-    // when contradicted); a wording backed in a claim that is not gets the same.
+    // verdict other than supported already scales it by verify::kNotSupportedScale (and
+    // halves it when contradicted); a wording backed in a claim that is not gets the same.
     double s = statement->verdict.support;
     if (statement->verdict.kind == verify::VerdictKind::kSupported &&
         r.kind != verify::VerdictKind::kSupported) {
-      s *= kNotSupported;
+      s *= verify::kNotSupportedScale;
     }
     if (r.kind == verify::VerdictKind::kContradicted &&
         statement->verdict.kind != verify::VerdictKind::kContradicted) {

@@ -20,10 +20,6 @@ using internal::Window;
 // Evidence windows listed per verdict: the deciding one, then the next best.
 constexpr size_t kEvidenceListed = 3;
 
-// A verdict other than supported reports its reading's score times this (halved when
-// contradicted): under 0.5, and in the same order as the scores.
-constexpr double kNotSupported = 0.49;
-
 std::string FormatCoverage(double c) {
   return std::to_string(static_cast<int>(std::lround(c * 100))) + " %";
 }
@@ -149,7 +145,7 @@ Verdict Contradicted(const draft::Claim& claim, const Gathered& g) {
     }
   } else {
     const internal::WordConflict& c = *r.word_conflict;
-    v.support = 0.5 * kNotSupported * r.support;
+    v.support = 0.5 * kNotSupportedScale * r.support;
     v.evidence.push_back(MakeEvidence(*got.view, c.window, c.coverage));
     v.reason = SourceLabel(*got.source) + " " + c.why + ", in a sentence with " +
                FormatCoverage(c.coverage) + " of the claim's wording";
@@ -177,7 +173,7 @@ Verdict NotFound(const draft::Claim& claim, const Gathered& g, bool has_context,
   const std::string what = claim.has_figure ? claim.quantity.text : "this";
   if (g.nearest) {
     const Reading& r = g.nearest->reading;
-    v.support = kNotSupported * r.support;
+    v.support = kNotSupportedScale * r.support;
     v.signals = r.signals;
     if (r.match) {
       v.evidence.push_back(FigureEvidence(*g.nearest->view, *r.match, r.match->coverage));

@@ -91,6 +91,11 @@ struct Signals {
   bool operator==(const Signals&) const = default;
 };
 
+// A verdict other than supported reports its reading's score times this (halved when
+// contradicted): under 0.5, and in the order of the scores, so that what is not backed
+// still ranks by how near the source comes to it.
+inline constexpr double kNotSupportedScale = 0.49;
+
 struct Verdict {
   std::string claim_id;
   VerdictKind kind = VerdictKind::kNotFound;
