@@ -146,7 +146,7 @@ TEST(IsStatementNegated, Table) {
       {"Une entreprise sur dix, sans site web", false},
       {"Without its fans the tour would feel empty", false},
       {"The army took the town without a fight", false},
-      {"Le village a Ã©tÃ© reconstruit sans aide de l'Ãtat", false},
+      {"Le village a été reconstruit sans aide de l'État", false},
       {"87 % des PME n'utilisent pas encore l'IA", true},
       {"The army did not take the town", true},
       {"Il n'est jamais parti sans son chien", true},
