@@ -37,6 +37,8 @@ std::string_view QuantityKindName(QuantityKind kind) {
       return "fraction";
     case QuantityKind::kMultiplier:
       return "multiplier";
+    case QuantityKind::kMeasure:
+      return "measure";
   }
   return "";
 }

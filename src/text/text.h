@@ -124,6 +124,7 @@ enum class QuantityKind {
   kOrdinal,            // "premier", "3e", "first", "21st"
   kFraction,           // "un quart" (0.25), "deux tiers", "un sur cinq" (0.2), "a third"
   kMultiplier,         // "doublé" (2), "x3", "triple", "tenfold"
+  kMeasure,            // "1 500 km", "3 tonnes", "47,4 °C", "500 hectares", "2 litres"
 };
 
 // Stable snake_case name ("percent", "percentage_points", ...).
@@ -155,7 +156,9 @@ struct Quantity {
   double low = 0;
   double high = 0;
   // "%", "pp", "EUR", "USD", "GBP", "year", "month", "week", "day", "hour", "minute",
-  // "second", or "" for plain counts, ordinals, fractions and multipliers.
+  // "second"; for a kMeasure its base unit, "m", "kg", "m2", "l" or "°C" (the value
+  // converted: "1,5 km" is 1500 m, "140 °F" is 60 °C); or "" for plain counts,
+  // ordinals, fractions and multipliers.
   std::string unit;
   Qualifier qualifier = Qualifier::kNone;
   int decimals = 0;        // digits after the decimal mark as written ("13,5" -> 1)
@@ -208,7 +211,11 @@ struct Quantity {
 //   URLs and e-mail addresses, version numbers ("1.2.3"), telephone numbers, numbers
 //   after a label ("ISO 28500", "article 5", "p. 12", "n° 3", "#3", "Windows 11").
 // - Units in base form: "décennies" count 10 years, "trimestres" 3 months, basis
-//   points a hundredth of a percentage point. "billion" is 10^12 in French and 10^9
+//   points a hundredth of a percentage point. Measures in metres, kilograms, square
+//   metres, litres and degrees Celsius; "m" is metres only in French (English "10m"
+//   is ten million), "degrés" alone is Celsius but English "degrees" needs "Celsius"
+//   or "Fahrenheit", a bare "°" after a number is Celsius, and a rate ("130 km/h")
+//   is a plain count. "billion" is 10^12 in French and 10^9
 //   in English (and kUnknown). "M" means million in capitals or next to a currency.
 std::vector<Quantity> FindQuantities(std::string_view text, Lang lang);
 

@@ -122,7 +122,8 @@ TEST(ExtractClaims, AttributionAppliesToTheParagraphAndTheGroup) {
       std::string(kSources);
   auto claims = ClaimsOf(md);
   ASSERT_EQ(claims.size(), 2u);
-  EXPECT_EQ(claims[0].quantity.value, 1200);
+  EXPECT_EQ(claims[0].quantity.value, 1200000);  // in metres
+  EXPECT_EQ(claims[0].quantity.unit, "m");
   EXPECT_EQ(claims[0].sources, std::vector<int>{0});  // paragraph-level attribution
   EXPECT_EQ(claims[1].sources, std::vector<int>{0});  // its own sentence
 }

@@ -76,6 +76,15 @@ TEST(Compare, FollowsEachMatchingRule) {
       {"two years", "24 months", Lang::kEn, Relation::kEqual, "years and months"},
       {"three weeks", "21 days", Lang::kEn, Relation::kEqual, "weeks and days"},
       {"three weeks", "30 days", Lang::kEn, Relation::kDifferent, "weeks and days"},
+      // Measures compare in base units; a temperature in either scale.
+      {"1 500 km", "1,5 million de mètres", Lang::kFr, Relation::kEqual, "km and metres"},
+      {"3 tonnes", "3 000 kg", Lang::kFr, Relation::kEqual, "tonnes and kilograms"},
+      {"5 tonnes", "5 kg", Lang::kFr, Relation::kDifferent, "a tonne is no kilogram"},
+      {"60 °C", "140°F", Lang::kEn, Relation::kEqual, "Celsius and Fahrenheit"},
+      {"62 degrés Celsius", "60°C", Lang::kFr, Relation::kDifferent, "another temperature"},
+      {"62 degrés Celsius", "plus de 60°C", Lang::kFr, Relation::kEqual, "within a bound"},
+      {"62 °C", "62 km", Lang::kFr, Relation::kUnrelated, "another dimension"},
+      {"62 °C", "62", Lang::kFr, Relation::kUnrelated, "a plain count"},
       // Spans of years and of days agree when they share one.
       {"the 2018–19 season", "the 2018-2019 season", Lang::kEn, Relation::kEqual,
        "a shortened second year"},
@@ -112,6 +121,8 @@ TEST(PartsSumTo, AddsPartsOfTheClaimsKindAndUnit) {
       {"33 %", "18 % et 12 %", Lang::kFr, false, "a wrong total"},
       {"30 %", "18 euros et 12 euros", Lang::kFr, false, "another unit"},
       {"2030", "2010 et 20", Lang::kFr, false, "years do not add"},
+      {"12 km", "7 km de pistes et 5 000 m de voies", Lang::kFr, true, "lengths add"},
+      {"45 °C", "20 °C et 25 °C", Lang::kFr, false, "temperatures do not add"},
   };
   for (const SumCase& c : cases) {
     size_t first = 0, last = 0;

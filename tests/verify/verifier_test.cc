@@ -207,6 +207,24 @@ TEST_F(VerifierTest, ScaleWordsMatchDigits) {
   EXPECT_EQ(v.evidence.at(0).figure, "1 200 000");
 }
 
+// Measures compare in base units: kilometres meet metres, Fahrenheit meets Celsius, and
+// another temperature of the same thing contradicts the claim.
+TEST_F(VerifierTest, MeasuresCompareInBaseUnits) {
+  AddSource(kSourceA, {"La nouvelle piste cyclable du canal mesure 12 500 mètres de long."});
+  Verdict v = Check("La nouvelle piste cyclable du canal mesure 12,5 km de long");
+  EXPECT_EQ(v.kind, VerdictKind::kSupported) << v.reason;
+  EXPECT_EQ(v.evidence.at(0).figure, "12 500 mètres");
+  AddSource(kSourceA, {"The highest air temperature measured in the valley in July was 140°F."});
+  v = Check("The highest air temperature measured in the valley in July was 60 °C.", Lang::kEn);
+  EXPECT_EQ(v.kind, VerdictKind::kSupported) << v.reason;
+  AddSource(kSourceA, {"La température de l'air la plus élevée mesurée en avril en Inde est de "
+                       "47,4 °C."});
+  v = Check("La température de l'air la plus élevée mesurée en avril en Inde est de 62 degrés "
+            "Celsius.");
+  EXPECT_EQ(v.kind, VerdictKind::kContradicted) << v.reason;
+  EXPECT_EQ(v.evidence.at(0).figure, "47,4 °C");
+}
+
 // "un salarié sur cinq" is 20 %.
 TEST_F(VerifierTest, OneInFiveIsTwentyPercent) {
   AddSource(kSourceA, {"En 2024, 20 % des salariés ont télétravaillé chaque semaine."});
@@ -332,12 +350,12 @@ TEST_F(VerifierTest, WithoutDoesNotNegateTheStatement) {
       Lang::kEn);
   EXPECT_NE(v.kind, VerdictKind::kContradicted) << v.reason;
   AddSource(kSourceA,
-            {"Les rebelles ont quittÃ© la ville de Kerbala aprÃ¨s des pourparlers "
-             "avec les anciens de la vallÃ©" "e.",
+            {"Les rebelles ont quitté la ville de Kerbala après des pourparlers "
+             "avec les anciens de la vallée.",
              "Notes de voyage."});
   v = CheckStatement(
-      "Les rebelles ont quittÃ© la ville de Kerbala sans combat, aprÃ¨s des "
-      "pourparlers avec les anciens de la vallÃ©" "e.");
+      "Les rebelles ont quitté la ville de Kerbala sans combat, après des "
+      "pourparlers avec les anciens de la vallée.");
   EXPECT_NE(v.kind, VerdictKind::kContradicted) << v.reason;
 }
 

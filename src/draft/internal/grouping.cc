@@ -76,6 +76,7 @@ bool Distinctive(const text::Quantity& q) {
     case QuantityKind::kPercentagePoints:
     case QuantityKind::kMoney:
     case QuantityKind::kCount:
+    case QuantityKind::kMeasure:
       break;
     default:
       return false;

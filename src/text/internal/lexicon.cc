@@ -162,6 +162,66 @@ constexpr UnitWord kUnits[] = {
     {"second", Unit::kSecond, 1, kEn, 0},
     {"seconds", Unit::kSecond, 1, kEn, 0},
     {"secs", Unit::kSecond, 1, kEn, 0},
+    // Lengths. "m" is metres only in French: English news write "10m" for millions.
+    {"m", Unit::kMetre, 1, kFr, 0},
+    {"km", Unit::kMetre, 1e3, kBoth, 0},
+    {"cm", Unit::kMetre, 1e-2, kBoth, 0},
+    {"mm", Unit::kMetre, 1e-3, kBoth, 0},
+    {"metre", Unit::kMetre, 1, kBoth, 0},
+    {"metres", Unit::kMetre, 1, kBoth, 0},
+    {"meter", Unit::kMetre, 1, kEn, 0},
+    {"meters", Unit::kMetre, 1, kEn, 0},
+    {"kilometre", Unit::kMetre, 1e3, kBoth, 0},
+    {"kilometres", Unit::kMetre, 1e3, kBoth, 0},
+    {"kilometer", Unit::kMetre, 1e3, kEn, 0},
+    {"kilometers", Unit::kMetre, 1e3, kEn, 0},
+    {"centimetre", Unit::kMetre, 1e-2, kBoth, 0},
+    {"centimetres", Unit::kMetre, 1e-2, kBoth, 0},
+    {"centimeter", Unit::kMetre, 1e-2, kEn, 0},
+    {"centimeters", Unit::kMetre, 1e-2, kEn, 0},
+    {"millimetre", Unit::kMetre, 1e-3, kBoth, 0},
+    {"millimetres", Unit::kMetre, 1e-3, kBoth, 0},
+    {"millimeter", Unit::kMetre, 1e-3, kEn, 0},
+    {"millimeters", Unit::kMetre, 1e-3, kEn, 0},
+    {"mile", Unit::kMetre, 1609.344, kEn, 0},
+    {"miles", Unit::kMetre, 1609.344, kBoth, 0},
+    {"foot", Unit::kMetre, 0.3048, kEn, 0},
+    {"feet", Unit::kMetre, 0.3048, kEn, 0},
+    {"ft", Unit::kMetre, 0.3048, kEn, 0},
+    // Masses.
+    {"kg", Unit::kKilogram, 1, kBoth, 0},
+    {"g", Unit::kKilogram, 1e-3, kBoth, 0},
+    {"mg", Unit::kKilogram, 1e-6, kBoth, 0},
+    {"kilo", Unit::kKilogram, 1, kFr, 0},
+    {"kilos", Unit::kKilogram, 1, kBoth, 0},
+    {"kilogramme", Unit::kKilogram, 1, kFr, 0},
+    {"kilogrammes", Unit::kKilogram, 1, kFr, 0},
+    {"kilogram", Unit::kKilogram, 1, kEn, 0},
+    {"kilograms", Unit::kKilogram, 1, kEn, 0},
+    {"gramme", Unit::kKilogram, 1e-3, kFr, 0},
+    {"grammes", Unit::kKilogram, 1e-3, kFr, 0},
+    {"gram", Unit::kKilogram, 1e-3, kEn, 0},
+    {"grams", Unit::kKilogram, 1e-3, kEn, 0},
+    {"tonne", Unit::kKilogram, 1e3, kBoth, 0},
+    {"tonnes", Unit::kKilogram, 1e3, kBoth, 0},
+    {"lb", Unit::kKilogram, 0.45359237, kEn, 0},
+    {"lbs", Unit::kKilogram, 0.45359237, kEn, 0},
+    // Areas and volumes.
+    {"ha", Unit::kSquareMetre, 1e4, kBoth, 0},
+    {"hectare", Unit::kSquareMetre, 1e4, kBoth, 0},
+    {"hectares", Unit::kSquareMetre, 1e4, kBoth, 0},
+    {"acre", Unit::kSquareMetre, 4046.8564224, kEn, 0},
+    {"acres", Unit::kSquareMetre, 4046.8564224, kEn, 0},
+    {"litre", Unit::kLitre, 1, kBoth, 0},
+    {"litres", Unit::kLitre, 1, kBoth, 0},
+    {"liter", Unit::kLitre, 1, kEn, 0},
+    {"liters", Unit::kLitre, 1, kEn, 0},
+    {"ml", Unit::kLitre, 1e-3, kBoth, 0},
+    {"hectolitre", Unit::kLitre, 100, kFr, 0},
+    {"hectolitres", Unit::kLitre, 100, kFr, 0},
+    // Temperatures; "degrés" alone is Celsius in French, "degrees" alone may be an angle.
+    {"degre", Unit::kCelsius, 1, kFr, 0},
+    {"degres", Unit::kCelsius, 1, kFr, 0},
 };
 
 struct ScaleWord {
@@ -575,6 +635,14 @@ const Lexicon& GetLexicon() {
 }
 
 }  // namespace
+
+bool OnlyMeasure(const LexSenses& s) {
+  auto measure = [](const LexEntry* e) {
+    return e == nullptr || (e->unit >= Unit::kMetre && e->unit <= Unit::kFahrenheit &&
+                            e->scale == 0 && e->flags == 0);
+  };
+  return (s.fr != nullptr || s.en != nullptr) && measure(s.fr) && measure(s.en);
+}
 
 const LexSenses* LookupWord(std::string_view folded) {
   const Lexicon& lex = GetLexicon();

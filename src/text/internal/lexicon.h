@@ -30,6 +30,14 @@ enum class Unit : uint8_t {
   kHour,
   kMinute,
   kSecond,
+  // Physical measures, in base units: metres, kilograms, square metres, litres and
+  // degrees Celsius (Fahrenheit is converted).
+  kMetre,
+  kKilogram,
+  kSquareMetre,
+  kLitre,
+  kCelsius,
+  kFahrenheit,
 };
 
 // Word flags (a bit set in LexEntry::flags).
@@ -90,6 +98,10 @@ struct LexSenses {
 
 // Senses of a folded word, or null when the word has none.
 const LexSenses* LookupWord(std::string_view folded);
+
+// True when every sense of `s` is a physical unit and nothing else ("g", "kg"; not
+// "m", which is also the scale "M").
+bool OnlyMeasure(const LexSenses& s);
 
 // The first sense of `s` allowed by `lang` for which `pred` holds: the French sense
 // for kFr, the English one for kEn, both for kUnknown (French first unless

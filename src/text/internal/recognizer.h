@@ -136,6 +136,7 @@ class Recognizer {
   bool UnitAt(size_t k, const Core& c, Unit prefix, Unit* unit, double* factor, size_t* end) const;
   bool MatchPercent(size_t k, size_t* end) const;
   bool MatchPoints(size_t k, size_t* end, double* factor) const;
+  Unit MeasureAt(size_t k, bool after_scale, double* factor, size_t* end) const;
   Unit CurrencyPrefix(size_t i, size_t* end) const;
   Unit CurrencyAfter(size_t k, bool allow_de, size_t* end) const;
   Unit CurrencyWord(size_t k, size_t* end) const;

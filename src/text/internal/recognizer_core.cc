@@ -177,6 +177,12 @@ bool Recognizer::FinishUnits(Core* c, const Lead& lead) const {
     if (c->kind == QuantityKind::kPercentagePoints && c->last == unit_at + 1) return false;
   }
   c->value *= lead.sign;
+  if (c->unit == UnitName(Unit::kFahrenheit)) {
+    // Temperatures compare in degrees Celsius: "140 °F" is 60 °C.
+    c->value = (c->value - 32) * 5 / 9;
+    c->half = c->half * 5 / 9;
+    c->unit = UnitName(Unit::kCelsius);
+  }
   if (c->kind == QuantityKind::kDuration && Sym(c->last, '/') && Glued(c->last) &&
       IsNumber(c->last + 1) && Glued(c->last + 1)) {
     c->skip = true;  // "24h/24", "7j/7"

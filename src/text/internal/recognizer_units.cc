@@ -6,6 +6,7 @@ namespace citecheck::text::internal {
 namespace {
 
 bool IsDuration(Unit u) { return u >= Unit::kYear && u <= Unit::kSecond; }
+bool IsMeasure(Unit u) { return u >= Unit::kMetre && u <= Unit::kFahrenheit; }
 
 Unit CurrencySymbol(const Token& t) {
   if (t.type != TokenType::kSymbol) return Unit::kNone;
@@ -50,6 +51,18 @@ std::string_view UnitName(Unit u) {
       return "minute";
     case Unit::kSecond:
       return "second";
+    case Unit::kMetre:
+      return "m";
+    case Unit::kKilogram:
+      return "kg";
+    case Unit::kSquareMetre:
+      return "m2";
+    case Unit::kLitre:
+      return "l";
+    case Unit::kCelsius:
+      return "°C";
+    case Unit::kFahrenheit:
+      return "°F";
     case Unit::kNone:
       break;
   }
@@ -181,8 +194,48 @@ bool Recognizer::MatchPoints(size_t k, size_t* end, double* factor) const {
   return true;
 }
 
-// The unit at token `k`: percent, points, a currency (or the `prefix` one) or a
-// duration. Sets `*unit`, `*factor` (to base units) and `*end`.
+// A physical unit at token `k`: "km", "tonnes", "hectares", "°C", "60°F", "degrés
+// Celsius", and after a scale word "de tonnes", "of tonnes". Not a rate ("130 km/h",
+// "5 mg/l"): the figure then measures something else. Sets `*factor` to base units.
+Unit Recognizer::MeasureAt(size_t k, bool after_scale, double* factor, size_t* end) const {
+  *factor = 1;
+  size_t u = k;
+  if (Sym(u, '-') && Glued(u) && Glued(u + 1)) ++u;  // "26-mile", "3-metre"
+  if (after_scale && (KeyIs(u, "de") || KeyIs(u, "d'") || KeyIs(u, "of"))) ++u;
+  Unit unit = Unit::kNone;
+  if (Sym(u, 0x2103) || Sym(u, 0x2109)) {  // "℃", "℉"
+    unit = Sym(u, 0x2103) ? Unit::kCelsius : Unit::kFahrenheit;
+    *end = u + 1;
+  } else if (Sym(u, 0xB0)) {
+    // "60°C", "60 °F", and a bare "-18°" (a temperature, or an angle read as one).
+    unit = KeyIs(u + 1, "f") && Glued(u + 1) ? Unit::kFahrenheit : Unit::kCelsius;
+    *end = (KeyIs(u + 1, "c") || KeyIs(u + 1, "f")) && Glued(u + 1) ? u + 2 : u + 1;
+  } else if (KeyIs(u, "degree") || KeyIs(u, "degrees") || KeyIs(u, "degre") ||
+             KeyIs(u, "degres")) {
+    if (KeyIs(u + 1, "celsius") || KeyIs(u + 1, "centigrade")) {
+      unit = Unit::kCelsius;
+    } else if (KeyIs(u + 1, "fahrenheit")) {
+      unit = Unit::kFahrenheit;
+    } else if (Sense(u, [](const LexEntry& e) { return e.unit == Unit::kCelsius; })) {
+      unit = Unit::kCelsius;
+      *end = u + 1;
+    }
+    if (unit != Unit::kNone && *end != u + 1) *end = u + 2;
+  } else {
+    const LexEntry* e = Sense(u, [](const LexEntry& x) { return IsMeasure(x.unit); });
+    // One-letter units are lower case: "3 M" is three million, "5G" a network.
+    if (e == nullptr || (Key(u).size() == 1 && T(u).all_caps)) return Unit::kNone;
+    unit = e->unit;
+    *factor = e->unit_factor;
+    *end = u + 1;
+  }
+  if (unit == Unit::kNone) return unit;
+  if (Sym(*end, '/') && Glued(*end)) return Unit::kNone;  // a rate
+  return unit;
+}
+
+// The unit at token `k`: percent, points, a currency (or the `prefix` one), a
+// duration or a physical measure. Sets `*unit`, `*factor` (to base units) and `*end`.
 bool Recognizer::UnitAt(size_t k, const Core& c, Unit prefix, Unit* unit, double* factor,
                         size_t* end) const {
   *factor = 1;
@@ -219,7 +272,11 @@ bool Recognizer::UnitAt(size_t k, const Core& c, Unit prefix, Unit* unit, double
     }
   }
   const LexEntry* e = Sense(u, duration);
-  if (e == nullptr || (e->has(kAttachedOnly) && !(Glued(u) && u == k))) return false;
+  if (e == nullptr) {
+    *unit = MeasureAt(k, c.has_scale, factor, end);
+    return *unit != Unit::kNone;
+  }
+  if (e->has(kAttachedOnly) && !(Glued(u) && u == k)) return false;
   *unit = e->unit;
   *factor = e->unit_factor;
   *end = u + 1;
@@ -236,6 +293,7 @@ bool Recognizer::MatchUnit(Core* c, size_t k, Unit prefix) const {
   c->kind = unit == Unit::kPercent  ? QuantityKind::kPercent
             : unit == Unit::kPoints ? QuantityKind::kPercentagePoints
             : IsCurrency(unit)      ? QuantityKind::kMoney
+            : IsMeasure(unit)       ? QuantityKind::kMeasure
                                     : QuantityKind::kDuration;
   c->value *= factor;
   c->half *= factor;

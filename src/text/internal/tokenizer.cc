@@ -429,6 +429,8 @@ size_t Tokenizer::ScanSuffix(size_t number_begin, size_t i) {
   const LexSenses* lex = LookupWord(key);
   const bool known = lex != nullptr;
   bool ok = known || (!upper_first && key.size() >= 2);
+  // A one-letter unit is lower case: "50g" is grams, "5G" a network.
+  if (known && upper_first && key.size() == 1 && OnlyMeasure(*lex)) ok = false;
   // Digits may follow only the "h" of "14h30".
   if (DigitAt(j) && !(key == "h" && DigitsFrom(j) == 2 && !AlnumAt(j + 2))) ok = false;
   if (At(j) == '_') ok = false;

@@ -181,6 +181,8 @@ bool IsAdditive(const Quantity& q) {
     case QuantityKind::kPercentagePoints:
     case QuantityKind::kMoney:
       return true;
+    case QuantityKind::kMeasure:
+      return q.unit != "°C";  // lengths and masses add up, temperatures do not
     default:
       return false;
   }
