@@ -225,6 +225,27 @@ TEST_F(VerifierTest, MeasuresCompareInBaseUnits) {
   EXPECT_EQ(v.evidence.at(0).figure, "47,4 °C");
 }
 
+// A time frame is part of the fact: a figure measured a month after an event does
+// not back the same figure a year after it, and the same frame in other words does.
+TEST_F(VerifierTest, FigureInAnotherTimeFrameIsNotSupport) {
+  AddSource(kSourceA, {"Un mois après la vaccination, 94 % des sujets présentaient une "
+                       "agrégation de globules rouges."});
+  Verdict v = Check("Un an après la vaccination, 94 % des sujets présentaient une agrégation de "
+                    "globules rouges");
+  EXPECT_EQ(v.kind, VerdictKind::kNotFound) << v.reason;
+  v = Check("Une semaine après la vaccination, 94 % des sujets présentaient une agrégation de "
+            "globules rouges");
+  EXPECT_EQ(v.kind, VerdictKind::kNotFound) << v.reason;
+  v = Check("Trente jours après la vaccination, 94 % des sujets présentaient une agrégation de "
+            "globules rouges");
+  EXPECT_EQ(v.kind, VerdictKind::kSupported) << v.reason;
+  AddSource(kSourceA, {"Two years after the reform, 40% of the towns had a bike lane."});
+  v = Check("24 months after the reform, 40% of the towns had a bike lane.", Lang::kEn);
+  EXPECT_EQ(v.kind, VerdictKind::kSupported) << v.reason;
+  v = Check("Two weeks after the reform, 40% of the towns had a bike lane.", Lang::kEn);
+  EXPECT_EQ(v.kind, VerdictKind::kNotFound) << v.reason;
+}
+
 // "un salarié sur cinq" is 20 %.
 TEST_F(VerifierTest, OneInFiveIsTwentyPercent) {
   AddSource(kSourceA, {"En 2024, 20 % des salariés ont télétravaillé chaque semaine."});

@@ -71,19 +71,26 @@ std::vector<ClaimTerm> TermsOf(const draft::Claim& claim, text::Lang lang) {
   return all;
 }
 
-// True when the passage dates its figures and none of those dates is one the claim
-// is framed by ("En 2024, ..." against a passage about 2021).
-bool YearConflict(const draft::Claim& claim, const std::vector<text::Quantity>& figures) {
-  if (claim.qualifiers.empty()) return false;
-  bool dated = false;
-  for (const text::Quantity& f : figures) {
-    if (!IsDate(f)) continue;
-    dated = true;
-    for (const text::Quantity& q : claim.qualifiers) {
-      if (Compare(q, f) == Relation::kEqual) return false;
+// True when the passage frames its figures otherwise than the claim does: it dates
+// them and none of its dates is one the claim is framed by ("En 2024, ..." against a
+// passage about 2021), or it gives them a time frame and none is the claim's ("un an
+// après l'injection" against "un mois après la vaccination").
+bool FrameConflict(const draft::Claim& claim, const std::vector<text::Quantity>& figures) {
+  auto conflict = [&](auto is_frame) {
+    bool framed = false, claim_framed = false;
+    for (const text::Quantity& q : claim.qualifiers) claim_framed = claim_framed || is_frame(q);
+    if (!claim_framed) return false;
+    for (const text::Quantity& f : figures) {
+      if (!is_frame(f)) continue;
+      framed = true;
+      for (const text::Quantity& q : claim.qualifiers) {
+        if (is_frame(q) && Compare(q, f) == Relation::kEqual) return false;
+      }
     }
-  }
-  return dated;
+    return framed;
+  };
+  return conflict([](const text::Quantity& q) { return IsDate(q); }) ||
+         conflict([](const text::Quantity& q) { return q.kind == text::QuantityKind::kDuration; });
 }
 
 // Every passage outside `windows`, each as a window of its own.
@@ -242,7 +249,7 @@ std::optional<FigureFinding> Judge::BestFigure(SourceView& view, const TermMatch
   for (const Window& w : windows) {
     for (size_t p = w.first; p <= w.last; ++p) {
       const std::vector<text::Quantity>& figures = FiguresOf(view, p);
-      if (YearConflict(claim_, figures)) continue;
+      if (FrameConflict(claim_, figures)) continue;
       for (const text::Quantity& f : figures) {
         std::optional<FigureFinding> found = ReadFigure(view, m, p, f, figures);
         if (!found || IsMatch(found->relation) != want_match) continue;
