@@ -214,7 +214,8 @@ TEST_F(VerifierTest, MeasuresCompareInBaseUnits) {
   Verdict v = Check("La nouvelle piste cyclable du canal mesure 12,5 km de long");
   EXPECT_EQ(v.kind, VerdictKind::kSupported) << v.reason;
   EXPECT_EQ(v.evidence.at(0).figure, "12 500 mètres");
-  AddSource(kSourceA, {"The highest air temperature measured in the valley in July was 140°F."});
+  AddSource(kSourceA, {"The highest air temperature measured in the valley in July was 140°F."},
+            Lang::kEn);
   v = Check("The highest air temperature measured in the valley in July was 60 °C.", Lang::kEn);
   EXPECT_EQ(v.kind, VerdictKind::kSupported) << v.reason;
   AddSource(kSourceA, {"La température de l'air la plus élevée mesurée en avril en Inde est de "
@@ -239,11 +240,47 @@ TEST_F(VerifierTest, FigureInAnotherTimeFrameIsNotSupport) {
   v = Check("Trente jours après la vaccination, 94 % des sujets présentaient une agrégation de "
             "globules rouges");
   EXPECT_EQ(v.kind, VerdictKind::kSupported) << v.reason;
-  AddSource(kSourceA, {"Two years after the reform, 40% of the towns had a bike lane."});
+  AddSource(kSourceA, {"Two years after the reform, 40% of the towns had a bike lane."},
+            Lang::kEn);
   v = Check("24 months after the reform, 40% of the towns had a bike lane.", Lang::kEn);
   EXPECT_EQ(v.kind, VerdictKind::kSupported) << v.reason;
   v = Check("Two weeks after the reform, 40% of the towns had a bike lane.", Lang::kEn);
   EXPECT_EQ(v.kind, VerdictKind::kNotFound) << v.reason;
+}
+
+// The same subject at the level of one sentence: when another figure of the passage
+// stands among the words that describe the claim's figure, the equal figure speaks of
+// something else ("1 800 inclus, parmi lesquels 300 ont reçu le vaccin").
+TEST_F(VerifierTest, FigureWhoseWordsGoWithAnotherFigureIsNotSupport) {
+  AddSource(kSourceA, {"L'essai a inclus plus de 1 800 volontaires, parmi lesquels 300 ont "
+                       "reçu le nouveau vaccin nasal."});
+  Verdict v = Check("1 800 volontaires ont reçu le nouveau vaccin nasal lors de l'essai");
+  EXPECT_EQ(v.kind, VerdictKind::kContradicted) << v.reason;
+  EXPECT_EQ(v.evidence.at(0).figure, "300");
+  v = Check("L'essai a inclus plus de 1 800 volontaires");
+  EXPECT_EQ(v.kind, VerdictKind::kSupported) << v.reason;
+  AddSource(kSourceA, {"The trial enrolled 1,800 volunteers, of whom 300 received the new "
+                       "nasal vaccine."},
+            Lang::kEn);
+  v = Check("1,800 volunteers received the new nasal vaccine in the trial.", Lang::kEn);
+  EXPECT_EQ(v.kind, VerdictKind::kContradicted) << v.reason;
+  // Figures in a list share the words before them, and a figure the claim states too
+  // owns its own words.
+  AddSource(kSourceA, {"The city of Lorient has 400 schools and 30 hospitals."},
+            Lang::kEn);
+  v = Check("The city of Lorient has 30 hospitals.", Lang::kEn);
+  EXPECT_EQ(v.kind, VerdictKind::kSupported) << v.reason;
+  // The word that leads a figure ("Mach 7") is that figure's, not the one before.
+  AddSource(kSourceA, {"The naval gun hurls a 23-pound shell at speeds beyond Mach 7."},
+            Lang::kEn);
+  v = Check("The naval gun hurls its shell at speeds beyond Mach 7.", Lang::kEn);
+  EXPECT_EQ(v.kind, VerdictKind::kSupported) << v.reason;
+  AddSource(kSourceA, {"Last month the start-up raised $100 million to value the company at "
+                       "over $500 million."},
+            Lang::kEn);
+  v = Check("The start-up raised $100 million to value the company at over $500 million.",
+            Lang::kEn);
+  EXPECT_EQ(v.kind, VerdictKind::kSupported) << v.reason;
 }
 
 // "un salarié sur cinq" is 20 %.

@@ -14,6 +14,12 @@ namespace {
 // found in the best place for them.
 constexpr double kShareOfBest = 0.75;
 
+// Another figure of the same sentence, of the claim's kind and another value, that
+// holds this much more of the words around the claim's figure is what the claim's
+// figure speaks of ("plus de 1 800 personnes, parmi lesquelles 300 ont reçu le
+// vaccin" gives 300, not 1 800, for those who received it).
+constexpr double kCloserBy = 0.25;
+
 // At most this many passages in one evidence window.
 constexpr size_t kMaxSpan = 3;
 
@@ -160,6 +166,42 @@ Judge::Judge(const draft::Claim& claim, text::Lang lang, const common::VerifyCon
       sentence_negated_(text::IsStatementNegated(claim_words_)),
       claim_counted_(ClaimCounted(claim, lang)) {}
 
+bool Judge::AboutAnother(std::string_view sentence, size_t at, text::Lang lang,
+                         const TermMatcher& m, const std::vector<text::Quantity>& in_sentence) const {
+  // Each figure owns the words after it, up to the word that leads the next figure
+  // ("Mach 7", "level 3"): what it counts and what is said of it. (The words before a
+  // list, "has 400 schools and 30 hospitals", belong to all of its figures.) A figure
+  // that ends its sentence owns the words before it instead ("at speeds beyond Mach 7").
+  auto segment = [&](size_t i) {
+    const size_t begin = in_sentence[i].span.end;
+    size_t end = sentence.size();
+    if (i + 1 < in_sentence.size()) {
+      end = in_sentence[i + 1].span.begin;
+      while (end > begin && sentence[end - 1] == ' ') --end;
+      const size_t space = sentence.rfind(' ', end == 0 ? 0 : end - 1);
+      end = space == std::string_view::npos || space < begin ? begin : space;
+    }
+    std::vector<std::string> terms = text::ContentTerms(sentence.substr(begin, end - begin), lang);
+    if (terms.empty()) {
+      const size_t from = i == 0 ? 0 : in_sentence[i - 1].span.end;
+      terms = text::ContentTerms(sentence.substr(from, in_sentence[i].span.begin - from), lang);
+    }
+    return m.CoverageOf(MaskOf(SortedUnique(std::move(terms))), local_, true);
+  };
+  const double mine = segment(at);
+  for (size_t i = 0; i < in_sentence.size(); ++i) {
+    if (i == at || Compare(claim_.quantity, in_sentence[i]) != Relation::kDifferent) continue;
+    // A figure the claim states too has its own words ("raised $100 million to value
+    // the company at $500 million").
+    const bool claimed = std::any_of(
+        sentence_figures_.begin(), sentence_figures_.end(),
+        [&](const text::Quantity& q) { return Compare(q, in_sentence[i]) == Relation::kEqual; });
+    if (claimed) continue;
+    if (segment(i) >= mine + kCloserBy) return true;
+  }
+  return false;
+}
+
 double Judge::LocalCoverage(const SourceView& view, const TermMatcher& m, size_t passage,
                             size_t offset) const {
   const std::string& text = view.passages[passage].text;
@@ -224,6 +266,23 @@ std::optional<FigureFinding> Judge::ReadFigure(SourceView& view, const TermMatch
       rel = Relation::kSum;
       out.last_part = in_sentence[last];
     }
+  }
+  // Dates frame a sentence rather than own its words: "scheduled for December 2019
+  // and January 2020".
+  if (rel == Relation::kEqual && !IsDate(q)) {
+    std::vector<text::Quantity> in_sentence;
+    size_t at = 0;
+    for (const text::Quantity& o : all) {
+      if (o.span.begin < sentence.begin || o.span.end > sentence.end) continue;
+      if (o.span == f.span) at = in_sentence.size();
+      text::Quantity local = o;
+      local.span.begin -= sentence.begin;
+      local.span.end -= sentence.begin;
+      in_sentence.push_back(std::move(local));
+    }
+    const std::string_view s = std::string_view(text).substr(sentence.begin, sentence.size());
+    if (in_sentence.size() > 1 && AboutAnother(s, at, view.lang, m, in_sentence))
+      rel = Relation::kUnrelated;
   }
   // An intention is not an achievement: the figure then describes something else.
   if (rel != Relation::kUnrelated && StatesIntention(words) != claim_modal_)

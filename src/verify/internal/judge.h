@@ -90,6 +90,11 @@ class Judge {
   double FigureSupport(const Reading& r) const;
   double LocalCoverage(const SourceView& view, const TermMatcher& m, size_t passage,
                        size_t offset) const;
+  // Whether another figure of `sentence` (of the claim's kind, with another value,
+  // not stated by the claim) is followed by clearly more of the words around the
+  // claim's figure than figure `at` is. `in_sentence` holds the sentence's figures, offsets within it, in order.
+  bool AboutAnother(std::string_view sentence, size_t at, text::Lang lang, const TermMatcher& m,
+                    const std::vector<text::Quantity>& in_sentence) const;
 
   const draft::Claim& claim_;
   const text::Lang lang_;
