@@ -925,6 +925,10 @@ constexpr Case kCases[] = {
      {2, 9}, K::kMeasure, 26 * 1609.344, 25.5 * 1609.344, 26.5 * 1609.344, "m", Q::kNone, 0, false},
     {Lang::kFr, "500 hectares de forêt",
      {0, 12}, K::kMeasure, 5e6, 4.995e6, 5.005e6, "m2", Q::kNone, 0, false},
+    {Lang::kFr, "un appartement de 45 m² à Paris",
+     {18, 24}, K::kMeasure, 45, 44.5, 45.5, "m2", Q::kNone, 0, false},
+    {Lang::kFr, "3 m³ d'eau",
+     {0, 5}, K::kMeasure, 3000, 2500, 3500, "l", Q::kNone, 0, false},
     {Lang::kFr, "environ 2 litres d'eau",
      {0, 16}, K::kMeasure, 2, 1.5, 2.5, "l", Q::kApprox, 0, false},
     // A rate is not a measure of the unit before the slash; English "10m" is millions.

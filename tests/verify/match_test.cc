@@ -80,6 +80,7 @@ TEST(Compare, FollowsEachMatchingRule) {
       {"1 500 km", "1,5 million de mètres", Lang::kFr, Relation::kEqual, "km and metres"},
       {"3 tonnes", "3 000 kg", Lang::kFr, Relation::kEqual, "tonnes and kilograms"},
       {"5 tonnes", "5 kg", Lang::kFr, Relation::kDifferent, "a tonne is no kilogram"},
+      {"12 km²", "1 200 hectares", Lang::kFr, Relation::kEqual, "square km and hectares"},
       {"60 °C", "140°F", Lang::kEn, Relation::kEqual, "Celsius and Fahrenheit"},
       {"62 degrés Celsius", "60°C", Lang::kFr, Relation::kDifferent, "another temperature"},
       {"62 degrés Celsius", "plus de 60°C", Lang::kFr, Relation::kEqual, "within a bound"},

@@ -228,6 +228,13 @@ Unit Recognizer::MeasureAt(size_t k, bool after_scale, double* factor, size_t* e
     unit = e->unit;
     *factor = e->unit_factor;
     *end = u + 1;
+    if (unit == Unit::kMetre && (Sym(*end, 0xB2) || Sym(*end, 0xB3)) && Glued(*end)) {
+      // "45 m²", "12 km²": a surface; "m³" is a volume (1000 litres).
+      const bool square = Sym(*end, 0xB2);
+      unit = square ? Unit::kSquareMetre : Unit::kLitre;
+      *factor = square ? *factor * *factor : *factor * *factor * *factor * 1000;
+      ++*end;
+    }
   }
   if (unit == Unit::kNone) return unit;
   if (Sym(*end, '/') && Glued(*end)) return Unit::kNone;  // a rate
