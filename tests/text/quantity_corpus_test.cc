@@ -932,6 +932,9 @@ constexpr Case kCases[] = {
     {Lang::kFr, "environ 2 litres d'eau",
      {0, 16}, K::kMeasure, 2, 1.5, 2.5, "l", Q::kApprox, 0, false},
     // A rate is not a measure of the unit before the slash; English "10m" is millions.
+    // "1°" numbering an item of a legal text is no temperature.
+    {Lang::kFr, "Sont concernées :\n1° Les entreprises du secteur agricole",
+     {19, 20}, K::kCount, 1, 0.5, 1.5, "", Q::kNone, 0, false},
     {Lang::kFr, "il roulait à 130 km/h",
      {14, 17}, K::kCount, 130, 129.5, 130.5, "", Q::kNone, 0, false},
     {Lang::kEn, "up to 2030",

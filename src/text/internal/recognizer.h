@@ -136,7 +136,9 @@ class Recognizer {
   bool UnitAt(size_t k, const Core& c, Unit prefix, Unit* unit, double* factor, size_t* end) const;
   bool MatchPercent(size_t k, size_t* end) const;
   bool MatchPoints(size_t k, size_t* end, double* factor) const;
-  Unit MeasureAt(size_t k, bool after_scale, double* factor, size_t* end) const;
+  // The measure unit at token `k`, after the number that starts at token `number`.
+  Unit MeasureAt(size_t k, size_t number, bool after_scale, double* factor, size_t* end) const;
+  bool AtLineStart(size_t i) const;  // token `i` opens its line
   Unit CurrencyPrefix(size_t i, size_t* end) const;
   Unit CurrencyAfter(size_t k, bool allow_de, size_t* end) const;
   Unit CurrencyWord(size_t k, size_t* end) const;

@@ -194,10 +194,17 @@ bool Recognizer::MatchPoints(size_t k, size_t* end, double* factor) const {
   return true;
 }
 
+bool Recognizer::AtLineStart(size_t i) const {
+  size_t at = T(i).begin;
+  while (at > 0 && (tl_.text[at - 1] == ' ' || tl_.text[at - 1] == '\t')) --at;
+  return at == 0 || tl_.text[at - 1] == '\n';
+}
+
 // A physical unit at token `k`: "km", "tonnes", "hectares", "°C", "60°F", "degrés
 // Celsius", and after a scale word "de tonnes", "of tonnes". Not a rate ("130 km/h",
 // "5 mg/l"): the figure then measures something else. Sets `*factor` to base units.
-Unit Recognizer::MeasureAt(size_t k, bool after_scale, double* factor, size_t* end) const {
+Unit Recognizer::MeasureAt(size_t k, size_t number, bool after_scale, double* factor,
+                            size_t* end) const {
   *factor = 1;
   size_t u = k;
   if (Sym(u, '-') && Glued(u) && Glued(u + 1)) ++u;  // "26-mile", "3-metre"
@@ -207,20 +214,23 @@ Unit Recognizer::MeasureAt(size_t k, bool after_scale, double* factor, size_t* e
     unit = Sym(u, 0x2103) ? Unit::kCelsius : Unit::kFahrenheit;
     *end = u + 1;
   } else if (Sym(u, 0xB0)) {
-    // "60°C", "60 °F", and a bare "-18°" (a temperature, or an angle read as one).
+    // "60°C", "60 °F", and a bare "-18°" (a temperature, or an angle read as one); not
+    // the "1°", "2°" that number the items of a French legal text at a line start.
+    const bool scale = (KeyIs(u + 1, "c") || KeyIs(u + 1, "f")) && Glued(u + 1);
+    if (!scale && AtLineStart(number)) return Unit::kNone;
     unit = KeyIs(u + 1, "f") && Glued(u + 1) ? Unit::kFahrenheit : Unit::kCelsius;
-    *end = (KeyIs(u + 1, "c") || KeyIs(u + 1, "f")) && Glued(u + 1) ? u + 2 : u + 1;
+    *end = scale ? u + 2 : u + 1;
   } else if (KeyIs(u, "degree") || KeyIs(u, "degrees") || KeyIs(u, "degre") ||
              KeyIs(u, "degres")) {
+    *end = u + 2;
     if (KeyIs(u + 1, "celsius") || KeyIs(u + 1, "centigrade")) {
       unit = Unit::kCelsius;
     } else if (KeyIs(u + 1, "fahrenheit")) {
       unit = Unit::kFahrenheit;
     } else if (Sense(u, [](const LexEntry& e) { return e.unit == Unit::kCelsius; })) {
-      unit = Unit::kCelsius;
+      unit = Unit::kCelsius;  // French "degrés" alone
       *end = u + 1;
     }
-    if (unit != Unit::kNone && *end != u + 1) *end = u + 2;
   } else {
     const LexEntry* e = Sense(u, [](const LexEntry& x) { return IsMeasure(x.unit); });
     // One-letter units are lower case: "3 M" is three million, "5G" a network.
@@ -280,7 +290,7 @@ bool Recognizer::UnitAt(size_t k, const Core& c, Unit prefix, Unit* unit, double
   }
   const LexEntry* e = Sense(u, duration);
   if (e == nullptr) {
-    *unit = MeasureAt(k, c.has_scale, factor, end);
+    *unit = MeasureAt(k, c.first, c.has_scale, factor, end);
     return *unit != Unit::kNone;
   }
   if (e->has(kAttachedOnly) && !(Glued(u) && u == k)) return false;
