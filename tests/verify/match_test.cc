@@ -70,6 +70,10 @@ TEST(Compare, FollowsEachMatchingRule) {
       {"May 7, 2018", "May 7", Lang::kEn, Relation::kEqual, "the passage gives no year"},
       {"7 mai 2018", "8 mai", Lang::kFr, Relation::kDifferent, "another day, no year"},
       {"2018", "7 mai", Lang::kFr, Relation::kUnrelated, "nothing stated by both"},
+      // A passage that agrees but leaves out the claim's month or day is coarser.
+      {"octobre 2018", "2018", Lang::kFr, Relation::kCoarser, "the month left out"},
+      {"August 22, 2017", "August 2017", Lang::kEn, Relation::kCoarser, "the day left out"},
+      {"October 2018", "2017", Lang::kEn, Relation::kDifferent, "another year all the same"},
       // Durations in two units compare in days.
       {"18 mois", "un an et demi", Lang::kFr, Relation::kEqual, "months and years"},
       {"un an", "un mois", Lang::kFr, Relation::kDifferent, "a year is no month"},

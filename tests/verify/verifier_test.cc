@@ -248,6 +248,23 @@ TEST_F(VerifierTest, FigureInAnotherTimeFrameIsNotSupport) {
   EXPECT_EQ(v.kind, VerdictKind::kNotFound) << v.reason;
 }
 
+// A year backs no day: "2017" next to the claim's words says nothing of "22 August
+// 2017" unless the page gives that day (its dateline), and it contradicts nothing.
+TEST_F(VerifierTest, YearAloneDoesNotBackAFullDate) {
+  AddSource(kSourceA, {"Le club a retenu Marc Duval dans l'équipe de la saison 2017."});
+  Verdict v = Check("Le 22 août 2017, le club a retenu Marc Duval dans l'équipe");
+  EXPECT_EQ(v.kind, VerdictKind::kNotFound) << v.reason;
+  AddSource(kSourceA, {"LYON (22 août 2017) - Communiqué du club.",
+                       "Le club a retenu Marc Duval dans l'équipe de la saison 2017."});
+  v = Check("Le 22 août 2017, le club a retenu Marc Duval dans l'équipe");
+  EXPECT_EQ(v.kind, VerdictKind::kSupported) << v.reason;
+  AddSource(kSourceA, {"The club picked Mark Dale for its 2017 squad."}, Lang::kEn);
+  v = Check("In October 2017, the club picked Mark Dale for its squad.", Lang::kEn);
+  EXPECT_EQ(v.kind, VerdictKind::kNotFound) << v.reason;
+  v = Check("In 2017, the club picked Mark Dale for its squad.", Lang::kEn);
+  EXPECT_EQ(v.kind, VerdictKind::kSupported) << v.reason;
+}
+
 // The same subject at the level of one sentence: when another figure of the passage
 // stands among the words that describe the claim's figure, the equal figure speaks of
 // something else ("1 800 inclus, parmi lesquels 300 ont reçu le vaccin").

@@ -35,14 +35,17 @@ text::Span SentenceAt(std::string_view text, size_t offset, text::Lang lang) {
   return {0, text.size()};
 }
 
-// Ranks relations: a match beats a derived match beats a contradiction beats nothing.
+// Ranks relations: a match beats a derived match beats a coarser agreeing date beats a
+// contradiction beats nothing.
 int Rank(Relation r) {
   switch (r) {
     case Relation::kEqual:
-      return 4;
+      return 5;
     case Relation::kComplement:
-      return 3;
+      return 4;
     case Relation::kSum:
+      return 3;
+    case Relation::kCoarser:
       return 2;
     case Relation::kDifferent:
       return 1;
@@ -90,7 +93,9 @@ bool FrameConflict(const draft::Claim& claim, const std::vector<text::Quantity>&
       if (!is_frame(f)) continue;
       framed = true;
       for (const text::Quantity& q : claim.qualifiers) {
-        if (is_frame(q) && Compare(q, f) == Relation::kEqual) return false;
+        if (!is_frame(q)) continue;
+        const Relation r = Compare(q, f);
+        if (r == Relation::kEqual || r == Relation::kCoarser) return false;
       }
     }
     return framed;
@@ -149,6 +154,16 @@ std::vector<std::string> ClaimCounted(const draft::Claim& claim, text::Lang lang
   if (at == std::string::npos) return {};
   return CountedTerms(std::string_view(claim.sentence).substr(at + claim.quantity.text.size()),
                       lang);
+}
+
+// True when a passage of the page states `q` itself (not merely agrees with it).
+bool StatesExactly(SourceView& view, const text::Quantity& q) {
+  for (size_t p = 0; p < view.passages.size(); ++p) {
+    for (const text::Quantity& f : FiguresOf(view, p)) {
+      if (Compare(q, f) == Relation::kEqual) return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace
@@ -303,7 +318,7 @@ std::optional<FigureFinding> Judge::ReadFigure(SourceView& view, const TermMatch
 
 std::optional<FigureFinding> Judge::BestFigure(SourceView& view, const TermMatcher& m,
                                                const std::vector<Window>& windows,
-                                               bool want_match) const {
+                                               bool want_match, bool coarser_backs) const {
   std::optional<FigureFinding> best;
   for (const Window& w : windows) {
     for (size_t p = w.first; p <= w.last; ++p) {
@@ -311,7 +326,12 @@ std::optional<FigureFinding> Judge::BestFigure(SourceView& view, const TermMatch
       if (FrameConflict(claim_, figures)) continue;
       for (const text::Quantity& f : figures) {
         std::optional<FigureFinding> found = ReadFigure(view, m, p, f, figures);
-        if (!found || IsMatch(found->relation) != want_match) continue;
+        if (!found) continue;
+        // Looking for a conflict, a coarser date ranks above one: it then says the
+        // claim's date is not contradicted there.
+        const bool backs = found->relation == Relation::kCoarser ? coarser_backs
+                                                                 : IsMatch(found->relation);
+        if (want_match ? !backs : backs) continue;
         found->window = w;
         uint64_t around = m.PassageMask(p);
         if (p > 0) around |= m.PassageMask(p - 1);
@@ -460,14 +480,22 @@ Reading Judge::Read(SourceView& view) const {
     std::vector<Window> where = r.windows;
     where.insert(where.end(), near.begin(), near.end());
     if (!near.empty()) r.local_best = near.front().coverage;
-    r.match = BestFigure(view, m, where, true);
+    // A year next to the claim's words backs "On 22 August 2017, ..." only when the
+    // page gives that day too (its dateline); a date that agrees without stating the
+    // claim's month or day says nothing against it either.
+    const bool dated = IsDate(claim_.quantity) && StatesExactly(view, claim_.quantity);
+    r.match = BestFigure(view, m, where, true, dated);
     if (!r.match || r.match->coverage < config_.min_context_overlap) {
       // The figure may be stated, next to its words, in a passage that shares few of
       // the sentence's other words (a dateline under a title, a caption).
-      std::optional<FigureFinding> elsewhere = BestFigure(view, m, OtherPassages(m, where), true);
+      std::optional<FigureFinding> elsewhere =
+          BestFigure(view, m, OtherPassages(m, where), true, dated);
       if (elsewhere && (!r.match || elsewhere->coverage > r.match->coverage)) r.match = elsewhere;
     }
-    if (!r.match) r.conflict = BestFigure(view, m, where, false);
+    if (!r.match) {
+      r.conflict = BestFigure(view, m, where, false, dated);
+      if (r.conflict && r.conflict->relation == Relation::kCoarser) r.conflict.reset();
+    }
   }
   r.word_conflict = FindWordConflict(view, m, r.windows);
   r.signals = Measure(m, r.windows, r);

@@ -70,9 +70,12 @@ class Judge {
   const draft::Claim& claim() const { return claim_; }
 
  private:
+  // The best figure of `windows` that backs the claim's (want_match) or opposes it. A
+  // coarser date backs it when `coarser_backs` (the page states the full date
+  // elsewhere), and otherwise neither backs nor opposes it.
   std::optional<FigureFinding> BestFigure(SourceView& view, const TermMatcher& m,
-                                          const std::vector<Window>& windows,
-                                          bool want_match) const;
+                                          const std::vector<Window>& windows, bool want_match,
+                                          bool coarser_backs) const;
   std::optional<FigureFinding> ReadFigure(SourceView& view, const TermMatcher& m, size_t passage,
                                           const text::Quantity& f,
                                           const std::vector<text::Quantity>& all) const;

@@ -103,7 +103,9 @@ DateParts PartsOf(const Quantity& q) {
 
 // Only the parts both state compare: "12 July" is "12 July 2019", and a page's "May 7"
 // (its year given by the dateline) says nothing against "May 7, 2018". A day is only
-// comparable within a stated month. Spans agree when they share a year (a day).
+// comparable within a stated month. Spans agree when they share a year (a day). A
+// passage that agrees but leaves out the claim's month or day is coarser: the year of
+// a page may be given by its dateline, its month and day are not.
 Relation CompareDates(const Quantity& claim, const Quantity& passage) {
   const DateParts c = PartsOf(claim);
   const DateParts p = PartsOf(passage);
@@ -121,7 +123,12 @@ Relation CompareDates(const Quantity& claim, const Quantity& passage) {
     }
   }
   // Nothing stated by both: neither says anything of the other.
-  return shared ? Relation::kEqual : Relation::kUnrelated;
+  if (!shared) return Relation::kUnrelated;
+  // A year does not state the month of "October 2018", nor a month its day.
+  if ((c.month != 0 && p.month == 0) || (c.days[0] != 0 && p.days[0] == 0)) {
+    return Relation::kCoarser;
+  }
+  return Relation::kEqual;
 }
 
 bool IsDate(const Quantity& q) {

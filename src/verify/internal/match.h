@@ -15,6 +15,7 @@ enum class Relation {
   kEqual,       // the passage figure is the claim figure, within stated precision
   kComplement,  // a percentage equal to 100 minus the claim's
   kSum,         // parts that add up to the claim's figure (see PartsSumTo)
+  kCoarser,     // a date that agrees but does not state the claim's month or day
   kDifferent,   // same kind and unit, values incompatible
 };
 
