@@ -271,33 +271,29 @@ std::optional<FigureFinding> Judge::ReadFigure(SourceView& view, const TermMatch
       out.negated = false;
     }
   }
+  std::vector<text::Quantity> in_sentence;
+  size_t at = SIZE_MAX;  // the index of `f` in it
+  for (const text::Quantity& o : all) {
+    if (o.span.begin < sentence.begin || o.span.end > sentence.end) continue;
+    if (o.span == f.span) at = in_sentence.size();
+    in_sentence.push_back(o);
+  }
   if (rel == Relation::kDifferent || rel == Relation::kUnrelated) {
-    std::vector<text::Quantity> in_sentence;
-    for (const text::Quantity& o : all) {
-      if (o.span.begin >= sentence.begin && o.span.end <= sentence.end) in_sentence.push_back(o);
-    }
     size_t first = 0, last = 0;
-    if (PartsSumTo(q, in_sentence, &first, &last) && in_sentence[first].span == f.span) {
+    if (PartsSumTo(q, in_sentence, &first, &last) && first == at) {
       rel = Relation::kSum;
       out.last_part = in_sentence[last];
     }
   }
   // Dates frame a sentence rather than own its words: "scheduled for December 2019
   // and January 2020".
-  if (rel == Relation::kEqual && !IsDate(q)) {
-    std::vector<text::Quantity> in_sentence;
-    size_t at = 0;
-    for (const text::Quantity& o : all) {
-      if (o.span.begin < sentence.begin || o.span.end > sentence.end) continue;
-      if (o.span == f.span) at = in_sentence.size();
-      text::Quantity local = o;
-      local.span.begin -= sentence.begin;
-      local.span.end -= sentence.begin;
-      in_sentence.push_back(std::move(local));
+  if (rel == Relation::kEqual && !IsDate(q) && in_sentence.size() > 1 && at < in_sentence.size()) {
+    for (text::Quantity& o : in_sentence) {
+      o.span.begin -= sentence.begin;
+      o.span.end -= sentence.begin;
     }
     const std::string_view s = std::string_view(text).substr(sentence.begin, sentence.size());
-    if (in_sentence.size() > 1 && AboutAnother(s, at, view.lang, m, in_sentence))
-      rel = Relation::kUnrelated;
+    if (AboutAnother(s, at, view.lang, m, in_sentence)) rel = Relation::kUnrelated;
   }
   // An intention is not an achievement: the figure then describes something else.
   if (rel != Relation::kUnrelated && StatesIntention(words) != claim_modal_)
