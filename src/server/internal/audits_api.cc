@@ -20,8 +20,6 @@ namespace json = boost::json;
 using common::Result;
 using common::Status;
 
-// The longest a request may ask to wait for its report, as for checks.
-constexpr int64_t kMaxWaitMs = 600000;
 // Retry-After for a 503 while shutting down: long enough for a restart.
 constexpr int kStoppingRetryS = 10;
 

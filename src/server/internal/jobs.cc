@@ -14,9 +14,6 @@ namespace json = boost::json;
 using common::Result;
 using common::Status;
 
-// The longest a request may ask to wait for its report, whatever the setting.
-constexpr int64_t kMaxWaitMs = 600000;
-
 Status BadOption(std::string_view key, std::string_view why) {
   return Status::InvalidArgument("options." + std::string(key) + ": " + std::string(why));
 }

@@ -42,6 +42,10 @@ namespace citecheck::server::internal {
 // A job started this many times without finishing is failed instead of retried.
 inline constexpr int kMaxJobAttempts = 3;
 
+// The longest a request (a check or an audit) may ask to wait for its report, whatever
+// the setting.
+inline constexpr int64_t kMaxWaitMs = 600000;
+
 // Per-job settings sent with the draft (JSON "options").
 struct JobOptions {
   std::string name = "draft.md";          // the draft's name in messages
