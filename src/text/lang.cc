@@ -143,15 +143,31 @@ std::vector<std::string> ContentTerms(std::string_view text, Lang lang) {
   return out;
 }
 
+bool IsPreventingWord(std::string_view f) {
+  for (std::string_view stem : {"empech", "refus", "rejet", "interdi", "cess"}) {
+    if (f.starts_with(stem)) return true;
+  }
+  static constexpr std::string_view kEnglish[] = {
+      "prevent",    "prevents", "prevented", "stop",     "stops",     "stopped",  "refuse",
+      "refuses",    "refused",  "reject",    "rejects",  "rejected",  "prohibit", "prohibits",
+      "prohibited", "forbid",   "forbids",   "forbade",  "ban",       "bans",     "banned",
+      "cease",      "ceases",   "ceased",    "preclude", "precludes", "precluded"};
+  return std::find(std::begin(kEnglish), std::end(kEnglish), f) != std::end(kEnglish);
+}
+
 namespace {
 
-bool Negated(std::span<const Word> words, bool privative) {
+bool Negated(std::span<const Word> words, bool privative, Preventing preventing) {
   bool ne = false;
+  size_t ne_at = 0;
   for (size_t i = 0; i < words.size(); ++i) {
     const std::string& f = words[i].folded;
     const std::string_view next = i + 1 < words.size() ? words[i + 1].folded : std::string_view();
     const std::string_view before = i > 0 ? words[i - 1].folded : std::string_view();
-    if (f == "ne" || f == "n'") ne = true;
+    if (f == "ne" || f == "n'") {
+      ne = true;
+      ne_at = i;
+    }
     // "ne représentent plus que 5 %", "n'utilisent guère que" restrict, they do not
     // deny; "ne révèlent pas que" does.
     const bool restrictive = f != "pas" && (next == "que" || next == "qu'");
@@ -163,13 +179,25 @@ bool Negated(std::span<const Word> words, bool privative) {
         (f == "pas" || f == "plus" || f == "jamais" || f == "aucun" || f == "aucune" ||
          f == "rien" || f == "guere" || f == "point" || f == "ni" || f == "nullement" ||
          f == "aucunement")) {
-      return true;
+      // "n'empêche pas", "ne les refusent plus": the verb between them is negated.
+      bool affirms = false;
+      for (size_t j = ne_at + 1; j < i && preventing == Preventing::kAffirms; ++j) {
+        affirms = affirms || IsPreventingWord(words[j].folded);
+      }
+      if (!affirms) return true;
+      ne = false;
+      continue;
     }
     // "lieutenant-général, et non général", "non pas à Kiev".
     if (f == "non" && (before == "et" || before == "mais" || next == "pas")) return true;
     if (privative && (f == "sans" || f == "without")) return true;
-    if (f == "not" || f == "never" || f == "none" ||
-        f == "nor" || f == "nobody" || f == "nothing" || f == "cannot" || f.ends_with("n't")) {
+    if (f == "not" || f == "never" || f == "none" || f == "nor" || f == "nobody" ||
+        f == "nothing" || f == "cannot" || f.ends_with("n't")) {
+      // "did not prevent", "never stopped": the verb after it is negated.
+      if (preventing == Preventing::kAffirms && f != "none" && f != "nobody" && f != "nothing" &&
+          IsPreventingWord(next)) {
+        continue;
+      }
       return true;
     }
     // "no evidence", "no longer"; not "No. 5".
@@ -180,20 +208,30 @@ bool Negated(std::span<const Word> words, bool privative) {
 
 }  // namespace
 
-bool IsNegated(const std::vector<Word>& words) { return Negated(words, true); }
+bool IsNegated(const std::vector<Word>& words, Preventing preventing) {
+  return Negated(words, true, preventing);
+}
 
-bool IsNegated(std::span<const Word> words) { return Negated(words, true); }
+bool IsNegated(std::span<const Word> words, Preventing preventing) {
+  return Negated(words, true, preventing);
+}
 
-bool IsStatementNegated(const std::vector<Word>& words) { return Negated(words, false); }
+bool IsStatementNegated(const std::vector<Word>& words, Preventing preventing) {
+  return Negated(words, false, preventing);
+}
+
+bool HasPreventingWord(const std::vector<Word>& words) {
+  return std::any_of(words.begin(), words.end(),
+                     [](const Word& w) { return IsPreventingWord(w.folded); });
+}
 
 bool IsModal(const std::vector<Word>& words) {
   // Folded word prefixes; "plan" alone would also catch the noun, so English plans are
   // matched on their verb forms.
   static constexpr std::string_view kPrefixes[] = {
-      "envisag", "prevoi",   "prevoy",  "souhait", "projett", "projetai", "pourrai",
-      "comptent", "intention", "planifi", "esper",  "aimerai", "voudrai", "consider",
-      "intend",  "expect",   "could",   "might",   "would",   "hope",     "plans",
-      "planning", "planned"};
+      "envisag",   "prevoi",  "prevoy", "souhait", "projett", "projetai", "pourrai", "comptent",
+      "intention", "planifi", "esper",  "aimerai", "voudrai", "consider", "intend",  "expect",
+      "could",     "might",   "would",  "hope",    "plans",   "planning", "planned"};
   for (const Word& w : words) {
     for (std::string_view p : kPrefixes) {
       if (w.folded.starts_with(p)) return true;

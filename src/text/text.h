@@ -64,8 +64,8 @@ std::string ToValidUtf8(std::string_view text);
 size_t CountCodePoints(std::string_view text);
 
 struct Word {
-  Span span;           // in the input text
-  std::string folded;  // Fold() of the word
+  Span span;               // in the input text
+  std::string folded;      // Fold() of the word
   bool is_number = false;  // made of digits (possibly with , . and spaces inside)
   bool operator==(const Word&) const = default;
 };
@@ -96,14 +96,26 @@ std::vector<std::string> ContentTerms(std::string_view text, Lang lang);
 // True when the words make a negative statement: French "ne ... pas/plus/jamais/aucun",
 // "n'utilisent pas", "sans"; English "not", "n't", "never", "without", "none". The
 // restrictive "ne ... plus que" ("ne couvrent plus que 40 %") is not a negation.
-bool IsNegated(const std::vector<Word>& words);
-bool IsNegated(std::span<const Word> words);
+//
+// A negated verb of preventing ("empêcher", "refuser", "rejeter", "interdire", "cesser",
+// "prevent", "stop", "refuse", "reject", "ban", "prohibit", "cease") affirms what it would have
+// prevented: "n'empêche pas de transmettre" says that it is transmitted, "did not stop the trains"
+// that they ran; with Preventing::kLiteral it is a negation like any other (to compare
+// with a sentence that uses such a verb itself: "stopped" against "did not stop").
+enum class Preventing { kAffirms, kLiteral };
+bool IsNegated(const std::vector<Word>& words, Preventing preventing = Preventing::kAffirms);
+bool IsNegated(std::span<const Word> words, Preventing preventing = Preventing::kAffirms);
+
+// True for a folded verb of preventing (see IsNegated), and for words that hold one.
+bool IsPreventingWord(std::string_view folded_word);
+bool HasPreventingWord(const std::vector<Word>& words);
 
 // Whether the statement of a sentence is negated: IsNegated, except that "sans" and
 // "without" deny only a part of it ("without their fans it would feel empty" states
 // something), which matters for a figure ("une entreprise sur dix, sans site web") but
 // not for what the whole sentence says.
-bool IsStatementNegated(const std::vector<Word>& words);
+bool IsStatementNegated(const std::vector<Word>& words,
+                        Preventing preventing = Preventing::kAffirms);
 
 // True when the words speak of intentions, plans or possibilities rather than facts:
 // "envisagent d'intégrer", "prévoient", "pourraient", "plan to", "could". A figure about
@@ -114,30 +126,30 @@ bool IsModal(const std::vector<Word>& words);
 // Quantities
 
 enum class QuantityKind {
-  kCount = 0,          // "1 200 entreprises", "quatre axes", "a dozen"
-  kPercent,            // "13 %", "13 pour cent", "thirteen percent"
-  kPercentagePoints,   // "3 points de pourcentage", "2 percentage points"
-  kMoney,              // "1,2 million d'euros", "$3bn", "£40"
-  kYear,               // "2024", "en 2025"
-  kDate,               // "24 juin 2025", "June 24, 2025", "02/03/2023", "avril 2024"
-  kDuration,           // "7 min", "trois ans", "18 months"
-  kOrdinal,            // "premier", "3e", "first", "21st"
-  kFraction,           // "un quart" (0.25), "deux tiers", "un sur cinq" (0.2), "a third"
-  kMultiplier,         // "doublé" (2), "x3", "triple", "tenfold"
-  kMeasure,            // "1 500 km", "3 tonnes", "47,4 °C", "500 hectares", "2 litres"
+  kCount = 0,         // "1 200 entreprises", "quatre axes", "a dozen"
+  kPercent,           // "13 %", "13 pour cent", "thirteen percent"
+  kPercentagePoints,  // "3 points de pourcentage", "2 percentage points"
+  kMoney,             // "1,2 million d'euros", "$3bn", "£40"
+  kYear,              // "2024", "en 2025"
+  kDate,              // "24 juin 2025", "June 24, 2025", "02/03/2023", "avril 2024"
+  kDuration,          // "7 min", "trois ans", "18 months"
+  kOrdinal,           // "premier", "3e", "first", "21st"
+  kFraction,          // "un quart" (0.25), "deux tiers", "un sur cinq" (0.2), "a third"
+  kMultiplier,        // "doublé" (2), "x3", "triple", "tenfold"
+  kMeasure,           // "1 500 km", "3 tonnes", "47,4 °C", "500 hectares", "2 litres"
 };
 
 // Stable snake_case name ("percent", "percentage_points", ...).
 std::string_view QuantityKindName(QuantityKind kind);
 
 enum class Qualifier {
-  kNone = 0,   // stated as exact
-  kApprox,     // "environ", "près de", "about", "nearly", "~"
-  kAtLeast,    // "au moins", "at least", "≥"
-  kMoreThan,   // "plus de", "over", "more than", ">"
-  kAtMost,     // "au plus", "jusqu'à", "up to", "at most", "≤"
-  kLessThan,   // "moins de", "less than", "under", "<"
-  kRange,      // "entre 10 et 15 %", "10–15 %"
+  kNone = 0,  // stated as exact
+  kApprox,    // "environ", "près de", "about", "nearly", "~"
+  kAtLeast,   // "au moins", "at least", "≥"
+  kMoreThan,  // "plus de", "over", "more than", ">"
+  kAtMost,    // "au plus", "jusqu'à", "up to", "at most", "≤"
+  kLessThan,  // "moins de", "less than", "under", "<"
+  kRange,     // "entre 10 et 15 %", "10–15 %"
 };
 
 // Stable snake_case name ("approx", "at_least", ...).
@@ -161,10 +173,10 @@ struct Quantity {
   // ordinals, fractions and multipliers.
   std::string unit;
   Qualifier qualifier = Qualifier::kNone;
-  int decimals = 0;        // digits after the decimal mark as written ("13,5" -> 1)
-  bool in_words = false;   // written (partly) in words: "quatre", "1,2 million" -> false
-  Span span;               // the whole expression, qualifier words included
-  std::string text;        // the input text of `span`
+  int decimals = 0;       // digits after the decimal mark as written ("13,5" -> 1)
+  bool in_words = false;  // written (partly) in words: "quatre", "1,2 million" -> false
+  Span span;              // the whole expression, qualifier words included
+  std::string text;       // the input text of `span`
   bool operator==(const Quantity&) const = default;
 };
 

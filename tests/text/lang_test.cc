@@ -129,12 +129,22 @@ TEST(IsNegated, Table) {
       {"Most firms have tried", false},
       {"Le rapport ne montre pas que 40 % des patients ont gu\xC3\xA9ri", true},
       {"Le plan ne vise pas seulement les grandes villes", false},
-      {"La station n'est ni ouverte ni ferm\xC3\xA9" "e", true},
+      {"La station n'est ni ouverte ni ferm\xC3\xA9"
+       "e",
+       true},
       {"Il est commandant, et non g\xC3\xA9n\xC3\xA9ral", true},
       {"The plan is not only about large towns", false},
       {"There is no evidence of a link", true},
       {"No. 5 won the race", false},
       {"Nobody saw the fire", true},
+      // A negated verb of preventing affirms what it would have prevented.
+      {"Le vaccin n'empêche pas de transmettre le virus", false},
+      {"Le centre ne refuse pas les dons de sang", false},
+      {"Le centre ne refuse pas les dons, mais il ne les garde pas", true},
+      {"The strike did not stop the trains", false},
+      {"The law never banned the sale", false},
+      {"The strike did not last", true},
+      {"Nothing stopped the trains", true},
   };
   for (const PolarityCase& c : cases) EXPECT_EQ(IsNegated(Words(c.text)), c.negated) << c.text;
 }

@@ -220,8 +220,9 @@ TEST_F(VerifierTest, MeasuresCompareInBaseUnits) {
   EXPECT_EQ(v.kind, VerdictKind::kSupported) << v.reason;
   AddSource(kSourceA, {"La température de l'air la plus élevée mesurée en avril en Inde est de "
                        "47,4 °C."});
-  v = Check("La température de l'air la plus élevée mesurée en avril en Inde est de 62 degrés "
-            "Celsius.");
+  v = Check(
+      "La température de l'air la plus élevée mesurée en avril en Inde est de 62 degrés "
+      "Celsius.");
   EXPECT_EQ(v.kind, VerdictKind::kContradicted) << v.reason;
   EXPECT_EQ(v.evidence.at(0).figure, "47,4 °C");
 }
@@ -231,21 +232,47 @@ TEST_F(VerifierTest, MeasuresCompareInBaseUnits) {
 TEST_F(VerifierTest, FigureInAnotherTimeFrameIsNotSupport) {
   AddSource(kSourceA, {"Un mois après la vaccination, 94 % des sujets présentaient une "
                        "agrégation de globules rouges."});
-  Verdict v = Check("Un an après la vaccination, 94 % des sujets présentaient une agrégation de "
-                    "globules rouges");
+  Verdict v = Check(
+      "Un an après la vaccination, 94 % des sujets présentaient une agrégation de "
+      "globules rouges");
   EXPECT_EQ(v.kind, VerdictKind::kNotFound) << v.reason;
-  v = Check("Une semaine après la vaccination, 94 % des sujets présentaient une agrégation de "
-            "globules rouges");
+  v = Check(
+      "Une semaine après la vaccination, 94 % des sujets présentaient une agrégation de "
+      "globules rouges");
   EXPECT_EQ(v.kind, VerdictKind::kNotFound) << v.reason;
-  v = Check("Trente jours après la vaccination, 94 % des sujets présentaient une agrégation de "
-            "globules rouges");
+  v = Check(
+      "Trente jours après la vaccination, 94 % des sujets présentaient une agrégation de "
+      "globules rouges");
   EXPECT_EQ(v.kind, VerdictKind::kSupported) << v.reason;
-  AddSource(kSourceA, {"Two years after the reform, 40% of the towns had a bike lane."},
-            Lang::kEn);
+  AddSource(kSourceA, {"Two years after the reform, 40% of the towns had a bike lane."}, Lang::kEn);
   v = Check("24 months after the reform, 40% of the towns had a bike lane.", Lang::kEn);
   EXPECT_EQ(v.kind, VerdictKind::kSupported) << v.reason;
   v = Check("Two weeks after the reform, 40% of the towns had a bike lane.", Lang::kEn);
   EXPECT_EQ(v.kind, VerdictKind::kNotFound) << v.reason;
+}
+
+// A negated verb of preventing affirms what follows it ("n'empêche pas de transmettre"),
+// unless the claim uses such a verb itself ("stopped" against "did not stop").
+TEST_F(VerifierTest, NegatedPreventingVerbAffirms) {
+  AddSource(kSourceA, {"Le centre de Lille ne refuse pas les dons de sang des personnes "
+                       "vaccinées contre la grippe."});
+  Verdict v = CheckStatement(
+      "Le centre de Lille accepte les dons de sang des personnes vaccinées contre "
+      "la grippe");
+  EXPECT_EQ(v.kind, VerdictKind::kSupported) << v.reason;
+  v = CheckStatement(
+      "Le centre de Lille ne prend plus les dons de sang des personnes vaccinées contre "
+      "la grippe");
+  EXPECT_EQ(v.kind, VerdictKind::kContradicted) << v.reason;
+  EXPECT_EQ(v.reason.find("affirms what the claim negates") != std::string::npos, true) << v.reason;
+  v = CheckStatement(
+      "Le centre de Lille refuse les dons de sang des personnes vaccinées contre la grippe");
+  EXPECT_EQ(v.kind, VerdictKind::kContradicted) << v.reason;
+  AddSource(kSourceA, {"The strike did not stop the trains on the northern line."}, Lang::kEn);
+  v = CheckStatement("The trains on the northern line ran during the strike.", Lang::kEn);
+  EXPECT_EQ(v.kind, VerdictKind::kSupported) << v.reason;
+  v = CheckStatement("The strike stopped the trains on the northern line.", Lang::kEn);
+  EXPECT_EQ(v.kind, VerdictKind::kContradicted) << v.reason;
 }
 
 // A year backs no day: "2017" next to the claim's words says nothing of "22 August
@@ -276,24 +303,24 @@ TEST_F(VerifierTest, FigureWhoseWordsGoWithAnotherFigureIsNotSupport) {
   EXPECT_EQ(v.evidence.at(0).figure, "300");
   v = Check("L'essai a inclus plus de 1 800 volontaires");
   EXPECT_EQ(v.kind, VerdictKind::kSupported) << v.reason;
-  AddSource(kSourceA, {"The trial enrolled 1,800 volunteers, of whom 300 received the new "
-                       "nasal vaccine."},
+  AddSource(kSourceA,
+            {"The trial enrolled 1,800 volunteers, of whom 300 received the new "
+             "nasal vaccine."},
             Lang::kEn);
   v = Check("1,800 volunteers received the new nasal vaccine in the trial.", Lang::kEn);
   EXPECT_EQ(v.kind, VerdictKind::kContradicted) << v.reason;
   // Figures in a list share the words before them, and a figure the claim states too
   // owns its own words.
-  AddSource(kSourceA, {"The city of Lorient has 400 schools and 30 hospitals."},
-            Lang::kEn);
+  AddSource(kSourceA, {"The city of Lorient has 400 schools and 30 hospitals."}, Lang::kEn);
   v = Check("The city of Lorient has 30 hospitals.", Lang::kEn);
   EXPECT_EQ(v.kind, VerdictKind::kSupported) << v.reason;
   // The word that leads a figure ("Mach 7") is that figure's, not the one before.
-  AddSource(kSourceA, {"The naval gun hurls a 23-pound shell at speeds beyond Mach 7."},
-            Lang::kEn);
+  AddSource(kSourceA, {"The naval gun hurls a 23-pound shell at speeds beyond Mach 7."}, Lang::kEn);
   v = Check("The naval gun hurls its shell at speeds beyond Mach 7.", Lang::kEn);
   EXPECT_EQ(v.kind, VerdictKind::kSupported) << v.reason;
-  AddSource(kSourceA, {"Last month the start-up raised $100 million to value the company at "
-                       "over $500 million."},
+  AddSource(kSourceA,
+            {"Last month the start-up raised $100 million to value the company at "
+             "over $500 million."},
             Lang::kEn);
   v = Check("The start-up raised $100 million to value the company at over $500 million.",
             Lang::kEn);
@@ -424,10 +451,9 @@ TEST_F(VerifierTest, WithoutDoesNotNegateTheStatement) {
       "elders of the valley.",
       Lang::kEn);
   EXPECT_NE(v.kind, VerdictKind::kContradicted) << v.reason;
-  AddSource(kSourceA,
-            {"Les rebelles ont quitté la ville de Kerbala après des pourparlers "
-             "avec les anciens de la vallée.",
-             "Notes de voyage."});
+  AddSource(kSourceA, {"Les rebelles ont quitté la ville de Kerbala après des pourparlers "
+                       "avec les anciens de la vallée.",
+                       "Notes de voyage."});
   v = CheckStatement(
       "Les rebelles ont quitté la ville de Kerbala sans combat, après des "
       "pourparlers avec les anciens de la vallée.");
@@ -506,10 +532,10 @@ TEST_F(VerifierTest, ParaphraseThatNegatesTheClaimIsContradicted) {
       "Selon une rumeur, la banque alimentaire de Brest rejette désormais toute aide venue de "
       "personnes ayant reçu un vaccin.");
   EXPECT_EQ(v.kind, VerdictKind::kContradicted) << v.reason;
-  EXPECT_EQ(v.reason, "source 1 negates it, in a sentence with " +
-                          std::to_string(static_cast<int>(std::lround(
-                              100 * v.evidence.at(0).score))) +
-                          " % of the claim's wording");
+  EXPECT_EQ(v.reason,
+            "source 1 negates it, in a sentence with " +
+                std::to_string(static_cast<int>(std::lround(100 * v.evidence.at(0).score))) +
+                " % of the claim's wording");
 }
 
 // A negation in a sentence that holds little of what the best passage holds of the claim

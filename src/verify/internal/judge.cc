@@ -178,11 +178,11 @@ Judge::Judge(const draft::Claim& claim, text::Lang lang, const common::VerifyCon
       sentence_figures_(text::FindQuantities(claim.sentence, lang)),
       claim_modal_(StatesIntention(claim_words_)),
       claim_negated_(claim.negated),
-      sentence_negated_(text::IsStatementNegated(claim_words_)),
       claim_counted_(ClaimCounted(claim, lang)) {}
 
 bool Judge::AboutAnother(std::string_view sentence, size_t at, text::Lang lang,
-                         const TermMatcher& m, const std::vector<text::Quantity>& in_sentence) const {
+                         const TermMatcher& m,
+                         const std::vector<text::Quantity>& in_sentence) const {
   // Each figure owns the words after it, up to the word that leads the next figure
   // ("Mach 7", "level 3"): what it counts and what is said of it. (The words before a
   // list, "has 400 schools and 30 hospitals", belong to all of its figures.) A figure
@@ -255,9 +255,10 @@ std::optional<FigureFinding> Judge::ReadFigure(SourceView& view, const TermMatch
   if (rel == Relation::kDifferent && !claim_counted_.empty() && IsCount(f)) {
     // Another count says something else unless it counts the same things: "31" (an age)
     // is not contradicted by "two nominations", nor "France 2" by "500 soldats".
-    const std::vector<std::string> theirs = CountedTerms(
-        std::string_view(text).substr(f.span.end, sentence.end - std::min(sentence.end, f.span.end)),
-        view.lang);
+    const std::vector<std::string> theirs =
+        CountedTerms(std::string_view(text).substr(
+                         f.span.end, sentence.end - std::min(sentence.end, f.span.end)),
+                     view.lang);
     // The noun right after either figure must be among the other's first words ("3 new
     // boats" and "5 boats" count boats; "12 coaches on the river" and "3 boats on the
     // river" do not count the same things).
@@ -313,8 +314,8 @@ std::optional<FigureFinding> Judge::ReadFigure(SourceView& view, const TermMatch
 }
 
 std::optional<FigureFinding> Judge::BestFigure(SourceView& view, const TermMatcher& m,
-                                               const std::vector<Window>& windows,
-                                               bool want_match, bool coarser_backs) const {
+                                               const std::vector<Window>& windows, bool want_match,
+                                               bool coarser_backs) const {
   std::optional<FigureFinding> best;
   for (const Window& w : windows) {
     for (size_t p = w.first; p <= w.last; ++p) {
@@ -325,8 +326,8 @@ std::optional<FigureFinding> Judge::BestFigure(SourceView& view, const TermMatch
         if (!found) continue;
         // Looking for a conflict, a coarser date ranks above one: it then says the
         // claim's date is not contradicted there.
-        const bool backs = found->relation == Relation::kCoarser ? coarser_backs
-                                                                 : IsMatch(found->relation);
+        const bool backs =
+            found->relation == Relation::kCoarser ? coarser_backs : IsMatch(found->relation);
         if (want_match ? !backs : backs) continue;
         found->window = w;
         uint64_t around = m.PassageMask(p);
@@ -379,11 +380,21 @@ std::optional<WordConflict> Judge::FindWordConflict(const SourceView& view, cons
   c.coverage = best_coverage;
   // Sentence against sentence: the claim's figure may stand in an affirmed clause of a
   // negated sentence, or the reverse.
-  if (text::IsStatementNegated(words) != sentence_negated_) {
-    c.why = sentence_negated_ ? "affirms what the claim negates" : "negates it";
+  // "stopped" against "did not stop", or "accepte" against "ne refuse pas", reads each
+  // negation as written; "ran" against "did not stop" reads the second as affirming.
+  const bool opposite = StatesOpposite(claim_words_, words);
+  const text::Preventing mode =
+      opposite || (text::HasPreventingWord(claim_words_) && text::HasPreventingWord(words))
+          ? text::Preventing::kLiteral
+          : text::Preventing::kAffirms;
+  const bool claim_negated = text::IsStatementNegated(claim_words_, mode);
+  if (text::IsStatementNegated(words, mode) != claim_negated) {
+    // The opposite word negated says the same thing ("accepte", "ne refuse pas").
+    if (opposite) return std::nullopt;
+    c.why = claim_negated ? "affirms what the claim negates" : "negates it";
   } else if (IsDenial(words) && !IsDenial(claim_words_)) {
     c.why = "denies it";
-  } else if (StatesOpposite(claim_words_, words)) {
+  } else if (opposite) {
     c.why = "states the opposite";
   } else {
     const Direction mine = DirectionOf(claim_words_);

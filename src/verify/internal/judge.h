@@ -95,7 +95,8 @@ class Judge {
                        size_t offset) const;
   // Whether another figure of `sentence` (of the claim's kind, with another value,
   // not stated by the claim) is followed by clearly more of the words around the
-  // claim's figure than figure `at` is. `in_sentence` holds the sentence's figures, offsets within it, in order.
+  // claim's figure than figure `at` is. `in_sentence` holds the sentence's figures, offsets within
+  // it, in order.
   bool AboutAnother(std::string_view sentence, size_t at, text::Lang lang, const TermMatcher& m,
                     const std::vector<text::Quantity>& in_sentence) const;
 
@@ -109,8 +110,7 @@ class Judge {
   std::vector<text::Word> claim_words_;
   std::vector<text::Quantity> sentence_figures_;  // every figure of the claim's sentence
   bool claim_modal_ = false;
-  bool claim_negated_ = false;     // the figure's clause
-  bool sentence_negated_ = false;  // the claim's whole sentence
+  bool claim_negated_ = false;              // the figure's clause
   std::vector<std::string> claim_counted_;  // what the claim's figure counts, if a count
 };
 
