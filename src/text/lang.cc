@@ -157,10 +157,26 @@ bool IsPreventingWord(std::string_view f) {
 
 namespace {
 
+// A word of a run of capitalized words that names something: "the No Filter tour".
+bool InTitle(std::span<const Word> words, size_t i) {
+  if (i == 0 || !words[i].title_case) return false;
+  return words[i - 1].title_case || (i + 1 < words.size() && words[i + 1].title_case);
+}
+
+// Every long word capitalized: a headline ("Court Does Not Rule on the Merits"), whose
+// capitals name nothing. Short words ("on", "the", "and") may stay lower-case there.
+bool IsHeadline(std::span<const Word> words) {
+  return std::none_of(words.begin(), words.end(), [](const Word& w) {
+    return !w.is_number && !w.title_case && w.folded.size() >= 5;
+  });
+}
+
 bool Negated(std::span<const Word> words, bool privative, Preventing preventing) {
   bool ne = false;
   size_t ne_at = 0;
+  const bool headline = IsHeadline(words);
   for (size_t i = 0; i < words.size(); ++i) {
+    if (!headline && InTitle(words, i)) continue;
     const std::string& f = words[i].folded;
     const std::string_view next = i + 1 < words.size() ? words[i + 1].folded : std::string_view();
     const std::string_view before = i > 0 ? words[i - 1].folded : std::string_view();

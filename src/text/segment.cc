@@ -182,7 +182,14 @@ void SplitElision(std::string_view text, Word w, std::vector<Word>* out) {
     w.span.begin += i + len;
     break;
   }
-  w.folded = Fold(text.substr(w.span.begin, w.span.size()));
+  const std::string_view rest = text.substr(w.span.begin, w.span.size());
+  size_t len = 0;
+  if (!rest.empty() && u_isupper(static_cast<UChar32>(DecodeAt(rest, 0, &len)))) {
+    size_t second_len = 0;
+    w.title_case =
+        len >= rest.size() || u_islower(static_cast<UChar32>(DecodeAt(rest, len, &second_len)));
+  }
+  w.folded = Fold(rest);
   out->push_back(std::move(w));
 }
 

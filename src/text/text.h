@@ -64,9 +64,10 @@ std::string ToValidUtf8(std::string_view text);
 size_t CountCodePoints(std::string_view text);
 
 struct Word {
-  Span span;               // in the input text
-  std::string folded;      // Fold() of the word
-  bool is_number = false;  // made of digits (possibly with , . and spaces inside)
+  Span span;                // in the input text
+  std::string folded;       // Fold() of the word
+  bool is_number = false;   // made of digits (possibly with , . and spaces inside)
+  bool title_case = false;  // an upper-case letter, then a lower-case one or nothing
   bool operator==(const Word&) const = default;
 };
 
@@ -95,7 +96,10 @@ std::vector<std::string> ContentTerms(std::string_view text, Lang lang);
 
 // True when the words make a negative statement: French "ne ... pas/plus/jamais/aucun",
 // "n'utilisent pas", "sans"; English "not", "n't", "never", "without", "none". The
-// restrictive "ne ... plus que" ("ne couvrent plus que 40 %") is not a negation.
+// restrictive "ne ... plus que" ("ne couvrent plus que 40 %") is not a negation, nor a
+// negation word in a run of capitalized words that names something ("the No Filter
+// tour", "We Are Never Ever Getting Back Together"), unless most words are capitalized
+// (a headline).
 //
 // A negated verb of preventing ("empêcher", "refuser", "rejeter", "interdire", "cesser",
 // "prevent", "stop", "refuse", "reject", "ban", "prohibit", "cease") affirms what it would have

@@ -145,6 +145,13 @@ TEST(IsNegated, Table) {
       {"The law never banned the sale", false},
       {"The strike did not last", true},
       {"Nothing stopped the trains", true},
+      // A negation word that is part of a capitalized name or title.
+      {"The group set off on the No Filter tour in May", false},
+      {"She performed We Are Never Ever Getting Back Together at the concert", false},
+      {"Court Does Not Rule on the Merits", true},
+      {"No visitor came", true},
+      {"THE FIRM DID NOT PAY", true},
+      {"He said: No, we never paid", true},
   };
   for (const PolarityCase& c : cases) EXPECT_EQ(IsNegated(Words(c.text)), c.negated) << c.text;
 }

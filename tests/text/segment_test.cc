@@ -167,8 +167,15 @@ TEST(Words, NumbersWithSeparators) {
 TEST(Words, SpansAreOffsets) {
   const std::vector<Word> words = Words("Été 2024");
   ASSERT_EQ(words.size(), 2u);
-  EXPECT_EQ(words[0], (Word{{0, 5}, "ete", false}));
-  EXPECT_EQ(words[1], (Word{{6, 10}, "2024", true}));
+  EXPECT_EQ(words[0], (Word{{0, 5}, "ete", false, true}));
+  EXPECT_EQ(words[1], (Word{{6, 10}, "2024", true, false}));
+}
+
+// A capital then a lower-case letter (or nothing) is title case; capitals only are not.
+TEST(Words, MarkTitleCase) {
+  std::vector<bool> got;
+  for (const Word& w : Words("Never NEVER never I Élan l'Europe 2024")) got.push_back(w.title_case);
+  EXPECT_EQ(got, (std::vector<bool>{true, false, false, true, true, false, true, false}));
 }
 
 // Both functions may be called from several threads at once (per-thread iterators).
