@@ -206,7 +206,10 @@ bool Negated(std::span<const Word> words, bool privative, Preventing preventing)
     }
     // "lieutenant-général, et non général", "non pas à Kiev".
     if (f == "non" && (before == "et" || before == "mais" || next == "pas")) return true;
-    if (privative && (f == "sans" || f == "without")) return true;
+    // "with no projection print" is "without a projection print".
+    const bool with_no = f == "no" && before == "with";
+    if (privative && (f == "sans" || f == "without" || with_no)) return true;
+    if (with_no) continue;
     if (f == "not" || f == "never" || f == "none" || f == "nor" || f == "nobody" ||
         f == "nothing" || f == "cannot" || f.ends_with("n't")) {
       // "did not prevent", "never stopped": the verb after it is negated.

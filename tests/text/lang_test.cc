@@ -151,6 +151,7 @@ TEST(IsNegated, Table) {
       {"Court Does Not Rule on the Merits", true},
       {"No visitor came", true},
       {"THE FIRM DID NOT PAY", true},
+      {"The film survives, with no projection print so far", true},
       {"He said: No, we never paid", true},
   };
   for (const PolarityCase& c : cases) EXPECT_EQ(IsNegated(Words(c.text)), c.negated) << c.text;
@@ -167,6 +168,7 @@ TEST(IsStatementNegated, Table) {
       {"87 % des PME n'utilisent pas encore l'IA", true},
       {"The army did not take the town", true},
       {"Il n'est jamais parti sans son chien", true},
+      {"The film survives, with no projection print so far", false},
   };
   for (const PolarityCase& c : cases) {
     EXPECT_EQ(IsStatementNegated(Words(c.text)), c.negated) << c.text;
