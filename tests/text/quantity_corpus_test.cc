@@ -929,6 +929,13 @@ constexpr Case kCases[] = {
      {18, 24}, K::kMeasure, 45, 44.5, 45.5, "m2", Q::kNone, 0, false},
     {Lang::kFr, "3 m³ d'eau",
      {0, 5}, K::kMeasure, 3000, 2500, 3500, "l", Q::kNone, 0, false},
+    // The superscript written as a digit, spaced or glued.
+    {Lang::kFr, "un appartement de 45 m2 à Paris",
+     {18, 23}, K::kMeasure, 45, 44.5, 45.5, "m2", Q::kNone, 0, false},
+    {Lang::kFr, "une réserve de 12 km2",
+     {16, 22}, K::kMeasure, 12e6, 11.5e6, 12.5e6, "m2", Q::kNone, 0, false},
+    {Lang::kFr, "une cuve de 3m3 d'eau",
+     {12, 15}, K::kMeasure, 3000, 2500, 3500, "l", Q::kNone, 0, false},
     {Lang::kFr, "environ 2 litres d'eau",
      {0, 16}, K::kMeasure, 2, 1.5, 2.5, "l", Q::kApprox, 0, false},
     // A rate is not a measure of the unit before the slash; English "10m" is millions.
@@ -1027,6 +1034,7 @@ constexpr NoneCase kNoQuantity[] = {
     {Lang::kFr, "Le COVID-19 a touché la France."},
     {Lang::kFr, "Le Covid-19 et le SARS-CoV-2."},
     {Lang::kFr, "La formule H2O désigne l'eau."},
+    {Lang::kEn, "Take the M3 motorway, then the m2 exit."},
     {Lang::kFr, "Un fichier mp3 et une vidéo mp4."},
     {Lang::kFr, "Voir https://x.fr/2024/a pour le détail."},
     {Lang::kFr, "Voir www.exemple.fr/2024/rapport-2023."},

@@ -18,6 +18,13 @@
 namespace citecheck::text::internal {
 namespace {
 
+// A unit of length followed by the digit of its power ("m2", "km2", "m3"), the word
+// ending there.
+bool IsPowerOfMetres(std::string_view key, char32_t digit, bool alnum_after) {
+  return (key == "m" || key == "km" || key == "cm" || key == "mm") &&
+         (digit == '2' || digit == '3') && !alnum_after;
+}
+
 // Elided French words: "l'adoption" is "l'" + "adoption".
 constexpr std::string_view kElisions[] = {"l",      "d",      "j",      "m",      "n",
                                           "s",      "t",      "c",      "qu",     "jusqu",
@@ -237,8 +244,17 @@ size_t Tokenizer::ScanWord(size_t i) {
   const bool hour_mark = key == "h" && !t.space_before && toks.size() >= 2 &&
                          toks[toks.size() - 2].type == TokenType::kNumber &&
                          toks[toks.size() - 2].end == begin;
-  if ((digit_next && key != "x" && !hour_mark) || (hyphen_digit && key != "mi") || dot_digit ||
-      next == '_') {
+  // "45 m2", "12 km2", "3 m3" after a number: a surface or a volume written without
+  // the superscript; the lexicon knows "m2", "km2", "m3".
+  const bool power = IsPowerOfMetres(key, next, AlnumAt(i + 1)) && toks.size() >= 2 &&
+                     toks[toks.size() - 2].type == TokenType::kNumber;
+  if (power) {
+    out_.keys.push_back(static_cast<char>(next));
+    ++i;
+    t.end = static_cast<uint32_t>(i);
+    t.key_size = static_cast<uint32_t>(out_.keys.size() - t.key_begin);
+  } else if ((digit_next && key != "x" && !hour_mark) || (hyphen_digit && key != "mi") ||
+             dot_digit || next == '_') {
     const size_t end = OpaqueEnd(i);
     out_.keys.resize(t.key_begin);
     space_ = t.space_before;
@@ -247,10 +263,11 @@ size_t Tokenizer::ScanWord(size_t i) {
     return end;
   }
   // Lexicon keys are short and ASCII; anything else needs no lookup.
-  const bool ascii = key.size() <= 20 && std::all_of(key.begin(), key.end(), [](char ch) {
+  const std::string_view word = out_.Key(t);
+  const bool ascii = word.size() <= 20 && std::all_of(word.begin(), word.end(), [](char ch) {
                        return static_cast<unsigned char>(ch) < 0x80;
                      });
-  t.lex = ascii ? LookupWord(key) : nullptr;
+  t.lex = ascii ? LookupWord(word) : nullptr;
   if (t.lex != nullptr) {
     if (lang_ != Lang::kEn) AddSense(t.lex->fr, &t);
     if (lang_ != Lang::kFr) AddSense(t.lex->en, &t);
@@ -431,8 +448,9 @@ size_t Tokenizer::ScanSuffix(size_t number_begin, size_t i) {
   bool ok = known || (!upper_first && key.size() >= 2);
   // A one-letter unit is lower case: "50g" is grams, "5G" a network.
   if (known && upper_first && key.size() == 1 && OnlyMeasure(*lex)) ok = false;
-  // Digits may follow only the "h" of "14h30".
-  if (DigitAt(j) && !(key == "h" && DigitsFrom(j) == 2 && !AlnumAt(j + 2))) ok = false;
+  // Digits may follow only the "h" of "14h30" and the metres of "45m2", "3m3".
+  const bool hour = key == "h" && DigitsFrom(j) == 2 && !AlnumAt(j + 2);
+  if (DigitAt(j) && !hour && !IsPowerOfMetres(key, At(j), AlnumAt(j + 1))) ok = false;
   if (At(j) == '_') ok = false;
   if (!ok) {
     const size_t end = OpaqueEnd(j);
