@@ -195,8 +195,10 @@ bool Negated(std::span<const Word> words, bool privative, Preventing preventing)
         (f == "pas" || f == "plus" || f == "jamais" || f == "aucun" || f == "aucune" ||
          f == "rien" || f == "guere" || f == "point" || f == "ni" || f == "nullement" ||
          f == "aucunement")) {
-      // "n'empêche pas", "ne les refusent plus": the verb between them is negated.
-      bool affirms = false;
+      // "n'empêche pas", "ne les refusent plus": the verb between them is negated, or
+      // the participle right after ("n'a pas empêché", "n'est pas interdit").
+      const bool verbal = f == "pas" || f == "plus" || f == "jamais";
+      bool affirms = preventing == Preventing::kAffirms && verbal && IsPreventingWord(next);
       for (size_t j = ne_at + 1; j < i && preventing == Preventing::kAffirms; ++j) {
         affirms = affirms || IsPreventingWord(words[j].folded);
       }

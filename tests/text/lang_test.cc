@@ -140,6 +140,9 @@ TEST(IsNegated, Table) {
       // A negated verb of preventing affirms what it would have prevented.
       {"Le vaccin n'empêche pas de transmettre le virus", false},
       {"Le centre ne refuse pas les dons de sang", false},
+      {"Le vaccin n'a pas empêché la transmission", false},
+      {"La vente n'est pas interdite", false},
+      {"Le texte ne prévoit aucune interdiction de vente", true},
       {"Le centre ne refuse pas les dons, mais il ne les garde pas", true},
       {"The strike did not stop the trains", false},
       {"The law never banned the sale", false},
