@@ -109,6 +109,11 @@ Verdict Supported(const Gathered& g, bool any_cited) {
       why << " (the complement of the claim's figure, polarity flipped)";
     if (v.derivation == "sum") why << " (parts that add up to the claim's figure)";
     why << " with " << FormatCoverage(r.match->coverage) << " of the claim's context";
+    if (r.full_date) {
+      // A year next to the claim's words, the day in the page's dateline.
+      v.evidence.push_back(FigureEvidence(*got.view, *r.full_date, v.support));
+      why << ", and gives the full date, " << r.full_date->figure.text << ", elsewhere";
+    }
   } else {
     v.evidence.push_back(MakeEvidence(*got.view, r.windows.front(), v.support));
     why << " states " << FormatCoverage(r.windows.front().coverage)

@@ -278,13 +278,23 @@ TEST_F(VerifierTest, NegatedPreventingVerbAffirms) {
 // A year backs no day: "2017" next to the claim's words says nothing of "22 August
 // 2017" unless the page gives that day (its dateline), and it contradicts nothing.
 TEST_F(VerifierTest, YearAloneDoesNotBackAFullDate) {
-  AddSource(kSourceA, {"Le club a retenu Marc Duval dans l'équipe de la saison 2017."});
+  AddSource(kSourceA, {"Le club a retenu Marc Duval dans l'équipe en 2017."});
   Verdict v = Check("Le 22 août 2017, le club a retenu Marc Duval dans l'équipe");
   EXPECT_EQ(v.kind, VerdictKind::kNotFound) << v.reason;
   AddSource(kSourceA, {"LYON (22 août 2017) - Communiqué du club.",
-                       "Le club a retenu Marc Duval dans l'équipe de la saison 2017."});
+                       "Le club a retenu Marc Duval dans l'équipe en 2017."});
   v = Check("Le 22 août 2017, le club a retenu Marc Duval dans l'équipe");
   EXPECT_EQ(v.kind, VerdictKind::kSupported) << v.reason;
+  // The dateline far from the words: both are quoted, the year first.
+  AddSource(kSourceA, {"LYON (22 août 2017) - Communiqué du club.", "Horaires du stade.",
+                       "Billetterie en ligne.", "Boutique du club.",
+                       "Le club a retenu Marc Duval dans l'équipe en 2017."});
+  v = Check("Le 22 août 2017, le club a retenu Marc Duval dans l'équipe");
+  EXPECT_EQ(v.kind, VerdictKind::kSupported) << v.reason;
+  ASSERT_GE(v.evidence.size(), 2u);
+  EXPECT_EQ(v.evidence[0].figure, "2017");
+  EXPECT_EQ(v.evidence[1].figure, "22 août 2017");
+  EXPECT_TRUE(v.reason.ends_with(", and gives the full date, 22 août 2017, elsewhere")) << v.reason;
   AddSource(kSourceA, {"The club picked Mark Dale for its 2017 squad."}, Lang::kEn);
   v = Check("In October 2017, the club picked Mark Dale for its squad.", Lang::kEn);
   EXPECT_EQ(v.kind, VerdictKind::kNotFound) << v.reason;

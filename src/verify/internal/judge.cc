@@ -156,14 +156,20 @@ std::vector<std::string> ClaimCounted(const draft::Claim& claim, text::Lang lang
                       lang);
 }
 
-// True when a passage of the page states `q` itself (not merely agrees with it).
-bool StatesExactly(SourceView& view, const text::Quantity& q) {
+// The first place where the page states `q` itself (not merely agrees with it).
+std::optional<FigureFinding> StatedExactly(SourceView& view, const text::Quantity& q) {
   for (size_t p = 0; p < view.passages.size(); ++p) {
     for (const text::Quantity& f : FiguresOf(view, p)) {
-      if (Compare(q, f) == Relation::kEqual) return true;
+      if (Compare(q, f) != Relation::kEqual) continue;
+      FigureFinding out;
+      out.relation = Relation::kEqual;
+      out.figure = f;
+      out.passage = p;
+      out.window = {p, p, 0, 0};
+      return out;
     }
   }
-  return false;
+  return std::nullopt;
 }
 
 }  // namespace
@@ -338,9 +344,12 @@ std::optional<FigureFinding> Judge::BestFigure(SourceView& view, const TermMatch
         // may state the rest without the words right after the date.
         found->coverage = std::max(m.CoverageOf(around, local_, true), m.Coverage(around));
         // A match is judged by the words around it, a conflict by its own sentence.
+        // A coarser date that backs the claim ranks as an equal one: the words decide.
         auto key = [&](const FigureFinding& f) {
-          return want_match ? std::tuple(Rank(f.relation), f.coverage, f.local_coverage)
-                            : std::tuple(Rank(f.relation), f.local_coverage, f.coverage);
+          const int rank = want_match && f.relation == Relation::kCoarser ? Rank(Relation::kEqual)
+                                                                          : Rank(f.relation);
+          return want_match ? std::tuple(rank, f.coverage, f.local_coverage)
+                            : std::tuple(rank, f.local_coverage, f.coverage);
         };
         const bool better = !best || key(*found) > key(*best);
         if (better) best = found;
@@ -490,7 +499,9 @@ Reading Judge::Read(SourceView& view) const {
     // A year next to the claim's words backs "On 22 August 2017, ..." only when the
     // page gives that day too (its dateline); a date that agrees without stating the
     // claim's month or day says nothing against it either.
-    const bool dated = IsDate(claim_.quantity) && StatesExactly(view, claim_.quantity);
+    const std::optional<FigureFinding> full_date =
+        IsDate(claim_.quantity) ? StatedExactly(view, claim_.quantity) : std::nullopt;
+    const bool dated = full_date.has_value();
     r.match = BestFigure(view, m, where, true, dated);
     if (!r.match || r.match->coverage < config_.min_context_overlap) {
       // The figure may be stated, next to its words, in a passage that shares few of
@@ -499,6 +510,7 @@ Reading Judge::Read(SourceView& view) const {
           BestFigure(view, m, OtherPassages(m, where), true, dated);
       if (elsewhere && (!r.match || elsewhere->coverage > r.match->coverage)) r.match = elsewhere;
     }
+    if (r.match && r.match->relation == Relation::kCoarser) r.full_date = full_date;
     if (!r.match) {
       r.conflict = BestFigure(view, m, where, false, dated);
       if (r.conflict && r.conflict->relation == Relation::kCoarser) r.conflict.reset();

@@ -38,9 +38,12 @@ struct WordConflict {
 
 struct Reading {
   Signals signals;
-  double support = 0;                     // the model's score, in [0, 1]
-  std::vector<Window> windows;            // best lexical windows, best first
-  std::optional<FigureFinding> match;     // equal, complement or sum
+  double support = 0;                  // the model's score, in [0, 1]
+  std::vector<Window> windows;         // best lexical windows, best first
+  std::optional<FigureFinding> match;  // equal, complement, sum, or a coarser date
+  // When the match is a coarser date: where the page gives the claim's full date (its
+  // dateline), as a finding of relation kEqual.
+  std::optional<FigureFinding> full_date;
   std::optional<FigureFinding> conflict;  // a different figure about the same thing
   std::optional<WordConflict> word_conflict;
   // The claim's figure words in the passage that holds most of them.
