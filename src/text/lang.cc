@@ -144,31 +144,48 @@ std::vector<std::string> ContentTerms(std::string_view text, Lang lang) {
 }
 
 bool IsPreventingWord(std::string_view f) {
-  for (std::string_view stem : {"empech", "refus", "rejet", "interdi", "cess"}) {
-    if (f.starts_with(stem)) return true;
-  }
-  static constexpr std::string_view kEnglish[] = {
-      "prevent",    "prevents", "prevented", "stop",     "stops",     "stopped",  "refuse",
-      "refuses",    "refused",  "reject",    "rejects",  "rejected",  "prohibit", "prohibits",
-      "prohibited", "forbid",   "forbids",   "forbade",  "ban",       "bans",     "banned",
-      "cease",      "ceases",   "ceased",    "preclude", "precludes", "precluded"};
-  return std::find(std::begin(kEnglish), std::end(kEnglish), f) != std::end(kEnglish);
+  // Folded forms: "empêché" is "empeche". Whole words, not stems ("interdisciplinaire",
+  // "cession" prevent nothing).
+  static constexpr std::string_view kForms[] = {
+      "empeche",   "empechent",   "empechee",  "empeches",   "empechees",   "empecher",
+      "empechait", "empechaient", "empechera", "refuse",     "refusent",    "refusee",
+      "refuses",   "refusees",    "refuser",   "refusait",   "refusaient",  "rejette",
+      "rejettent", "rejete",      "rejetee",   "rejetes",    "rejetees",    "rejeter",
+      "interdit",  "interdite",   "interdits", "interdites", "interdisent", "interdire",
+      "cesse",     "cessent",     "cesser",    "cessait",    "prevent",     "prevents",
+      "prevented", "stop",        "stops",     "stopped",    "refused",     "reject",
+      "rejects",   "rejected",    "prohibit",  "prohibits",  "prohibited",  "forbid",
+      "forbids",   "forbade",     "ban",       "bans",       "banned",      "cease",
+      "ceases",    "ceased",      "preclude",  "precludes",  "precluded"};
+  return std::find(std::begin(kForms), std::end(kForms), f) != std::end(kForms);
 }
 
 namespace {
 
-// A word of a run of capitalized words that names something: "the No Filter tour".
+// A word inside a run of capitalized words that names something: "the No Filter tour",
+// "We Are Never Ever Getting Back Together". The next word is capitalized too, and the
+// one before is capitalized or an article ("said that No Democrat voted" is prose).
 bool InTitle(std::span<const Word> words, size_t i) {
-  if (i == 0 || !words[i].title_case) return false;
-  return words[i - 1].title_case || (i + 1 < words.size() && words[i + 1].title_case);
+  if (i == 0 || i + 1 >= words.size() || !words[i].title_case || !words[i + 1].title_case) {
+    return false;
+  }
+  static constexpr std::string_view kArticles[] = {"the", "a",  "an",  "le",  "la", "les",
+                                                   "l'",  "un", "une", "des", "du"};
+  const std::string& before = words[i - 1].folded;
+  return words[i - 1].title_case ||
+         std::find(std::begin(kArticles), std::end(kArticles), before) != std::end(kArticles);
 }
 
-// Every long word capitalized: a headline ("Court Does Not Rule on the Merits"), whose
-// capitals name nothing. Short words ("on", "the", "and") may stay lower-case there.
+// Nearly every word of four letters or more capitalized: a headline ("Court Does Not
+// Rule on the Merits"), whose capitals name nothing.
 bool IsHeadline(std::span<const Word> words) {
-  return std::none_of(words.begin(), words.end(), [](const Word& w) {
-    return !w.is_number && !w.title_case && w.folded.size() >= 5;
-  });
+  size_t long_words = 0, capitalized = 0;
+  for (const Word& w : words) {
+    if (w.is_number || w.folded.size() < 4) continue;
+    ++long_words;
+    capitalized += w.title_case ? 1 : 0;
+  }
+  return long_words >= 2 && 10 * capitalized >= 9 * long_words;
 }
 
 bool Negated(std::span<const Word> words, bool privative, Preventing preventing) {
@@ -209,7 +226,7 @@ bool Negated(std::span<const Word> words, bool privative, Preventing preventing)
     // "lieutenant-général, et non général", "non pas à Kiev".
     if (f == "non" && (before == "et" || before == "mais" || next == "pas")) return true;
     // "with no projection print" is "without a projection print".
-    const bool with_no = f == "no" && before == "with";
+    const bool with_no = f == "no" && before == "with" && !next.empty() && !words[i + 1].is_number;
     if (privative && (f == "sans" || f == "without" || with_no)) return true;
     if (with_no) continue;
     if (f == "not" || f == "never" || f == "none" || f == "nor" || f == "nobody" ||

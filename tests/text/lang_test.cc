@@ -156,6 +156,12 @@ TEST(IsNegated, Table) {
       {"THE FIRM DID NOT PAY", true},
       {"The film survives, with no projection print so far", true},
       {"He said: No, we never paid", true},
+      {"Republican leaders said that No Democrat voted for the bill", true},
+      {"Findings No link was found between the drug and the deaths", true},
+      {"Messi played with No. 10 for Barcelona", false},
+      // Words that only begin like a verb of preventing prevent nothing.
+      {"The programmes are not interdisciplinary", true},
+      {"Les parts du club ne sont pas cessibles", true},
   };
   for (const PolarityCase& c : cases) EXPECT_EQ(IsNegated(Words(c.text)), c.negated) << c.text;
 }

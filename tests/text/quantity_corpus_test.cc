@@ -936,6 +936,10 @@ constexpr Case kCases[] = {
      {16, 22}, K::kMeasure, 12e6, 11.5e6, 12.5e6, "m2", Q::kNone, 0, false},
     {Lang::kFr, "une cuve de 3m3 d'eau",
      {12, 15}, K::kMeasure, 3000, 2500, 3500, "l", Q::kNone, 0, false},
+    {Lang::kEn, "a lake of 3 km3 of fresh water",
+     {10, 15}, K::kMeasure, 3e12, 2.5e12, 3.5e12, "l", Q::kNone, 0, false},
+    {Lang::kEn, "the army received 59 M2 Bradley vehicles",
+     {18, 20}, K::kCount, 59, 58.5, 59.5, "", Q::kNone, 0, false},
     {Lang::kFr, "environ 2 litres d'eau",
      {0, 16}, K::kMeasure, 2, 1.5, 2.5, "l", Q::kApprox, 0, false},
     // A rate is not a measure of the unit before the slash; English "10m" is millions.

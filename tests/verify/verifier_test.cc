@@ -268,6 +268,18 @@ TEST_F(VerifierTest, NegatedPreventingVerbAffirms) {
   v = CheckStatement(
       "Le centre de Lille refuse les dons de sang des personnes vaccinées contre la grippe");
   EXPECT_EQ(v.kind, VerdictKind::kContradicted) << v.reason;
+  // An opposite word stays opposite when the negation is about something else, and a
+  // figure under a negated verb of preventing is negated when the claim uses the verb.
+  AddSource(kSourceA, {"The senator lost the race for the Ohio seat and did not concede."},
+            Lang::kEn);
+  v = CheckStatement("The senator won the race for the Ohio seat.", Lang::kEn);
+  EXPECT_EQ(v.kind, VerdictKind::kContradicted) << v.reason;
+  EXPECT_TRUE(v.reason.starts_with("source 1 states the opposite")) << v.reason;
+  AddSource(kSourceA, {"Police did not stop 300 protesters at the border crossing in Calais."},
+            Lang::kEn);
+  v = Check("Police stopped 300 protesters at the border crossing in Calais.", Lang::kEn);
+  EXPECT_EQ(v.kind, VerdictKind::kContradicted) << v.reason;
+  EXPECT_TRUE(v.reason.starts_with("source 1 states 300 in a negated sentence")) << v.reason;
   AddSource(kSourceA, {"The strike did not stop the trains on the northern line."}, Lang::kEn);
   v = CheckStatement("The trains on the northern line ran during the strike.", Lang::kEn);
   EXPECT_EQ(v.kind, VerdictKind::kSupported) << v.reason;
@@ -295,6 +307,20 @@ TEST_F(VerifierTest, YearAloneDoesNotBackAFullDate) {
   EXPECT_EQ(v.evidence[0].figure, "2017");
   EXPECT_EQ(v.evidence[1].figure, "22 août 2017");
   EXPECT_TRUE(v.reason.ends_with(", and gives the full date, 22 août 2017, elsewhere")) << v.reason;
+  // A year in a negated sentence backs no day, nor does a day in one date anything.
+  AddSource(kSourceA,
+            {"The new bridge over the river did not open in 2019, because of the "
+             "strike by the builders."},
+            Lang::kEn);
+  v = Check("The new bridge over the river opened on 4 June 2019.", Lang::kEn);
+  EXPECT_EQ(v.kind, VerdictKind::kContradicted) << v.reason;
+  AddSource(
+      kSourceA,
+      {"The minister did not visit the site on 4 June 2019.", "Weather notes.", "Travel notes.",
+       "Ticket notes.", "The new bridge over the river opened in 2019 after a long delay."},
+      Lang::kEn);
+  v = Check("The new bridge over the river opened on 4 June 2019.", Lang::kEn);
+  EXPECT_EQ(v.kind, VerdictKind::kNotFound) << v.reason;
   AddSource(kSourceA, {"The club picked Mark Dale for its 2017 squad."}, Lang::kEn);
   v = Check("In October 2017, the club picked Mark Dale for its squad.", Lang::kEn);
   EXPECT_EQ(v.kind, VerdictKind::kNotFound) << v.reason;

@@ -206,13 +206,7 @@ constexpr UnitWord kUnits[] = {
     {"tonnes", Unit::kKilogram, 1e3, kBoth, 0},
     {"lb", Unit::kKilogram, 0.45359237, kEn, 0},
     {"lbs", Unit::kKilogram, 0.45359237, kEn, 0},
-    // Areas and volumes ("m2", "km2", "m3": a superscript written as a digit).
-    {"m2", Unit::kSquareMetre, 1, kBoth, 0},
-    {"km2", Unit::kSquareMetre, 1e6, kBoth, 0},
-    {"cm2", Unit::kSquareMetre, 1e-4, kBoth, 0},
-    {"mm2", Unit::kSquareMetre, 1e-6, kBoth, 0},
-    {"m3", Unit::kLitre, 1e3, kBoth, 0},
-    {"cm3", Unit::kLitre, 1e-3, kBoth, 0},
+    // Areas and volumes.
     {"ha", Unit::kSquareMetre, 1e4, kBoth, 0},
     {"hectare", Unit::kSquareMetre, 1e4, kBoth, 0},
     {"hectares", Unit::kSquareMetre, 1e4, kBoth, 0},

@@ -244,17 +244,12 @@ size_t Tokenizer::ScanWord(size_t i) {
   const bool hour_mark = key == "h" && !t.space_before && toks.size() >= 2 &&
                          toks[toks.size() - 2].type == TokenType::kNumber &&
                          toks[toks.size() - 2].end == begin;
-  // "45 m2", "12 km2", "3 m3" after a number: a surface or a volume written without
-  // the superscript; the lexicon knows "m2", "km2", "m3".
-  const bool power = IsPowerOfMetres(key, next, AlnumAt(i + 1)) && toks.size() >= 2 &&
-                     toks[toks.size() - 2].type == TokenType::kNumber;
-  if (power) {
-    out_.keys.push_back(static_cast<char>(next));
-    ++i;
-    t.end = static_cast<uint32_t>(i);
-    t.key_size = static_cast<uint32_t>(out_.keys.size() - t.key_begin);
-  } else if ((digit_next && key != "x" && !hour_mark) || (hyphen_digit && key != "mi") ||
-             dot_digit || next == '_') {
+  // "45 m2", "12 km2", "3 m3" after a number: the digit is the power of a unit of length
+  // written without the superscript, and is read as "²" or "³".
+  const bool power = !t.capitalized && IsPowerOfMetres(key, next, AlnumAt(i + 1)) &&
+                     toks.size() >= 2 && toks[toks.size() - 2].type == TokenType::kNumber;
+  if (!power && ((digit_next && key != "x" && !hour_mark) || (hyphen_digit && key != "mi") ||
+                 dot_digit || next == '_')) {
     const size_t end = OpaqueEnd(i);
     out_.keys.resize(t.key_begin);
     space_ = t.space_before;
@@ -263,14 +258,19 @@ size_t Tokenizer::ScanWord(size_t i) {
     return end;
   }
   // Lexicon keys are short and ASCII; anything else needs no lookup.
-  const std::string_view word = out_.Key(t);
-  const bool ascii = word.size() <= 20 && std::all_of(word.begin(), word.end(), [](char ch) {
+  const bool ascii = key.size() <= 20 && std::all_of(key.begin(), key.end(), [](char ch) {
                        return static_cast<unsigned char>(ch) < 0x80;
                      });
-  t.lex = ascii ? LookupWord(word) : nullptr;
+  t.lex = ascii ? LookupWord(key) : nullptr;
   if (t.lex != nullptr) {
     if (lang_ != Lang::kEn) AddSense(t.lex->fr, &t);
     if (lang_ != Lang::kFr) AddSense(t.lex->en, &t);
+  }
+  if (power) {
+    Token& sup = Push(TokenType::kSymbol, i, i + 1);  // `t` is not used past here
+    sup.symbol = next == '2' ? 0xB2 : 0xB3;
+    SetRawKey(sup);
+    ++i;
   }
   return i;
 }

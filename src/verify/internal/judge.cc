@@ -161,6 +161,10 @@ std::optional<FigureFinding> StatedExactly(SourceView& view, const text::Quantit
   for (size_t p = 0; p < view.passages.size(); ++p) {
     for (const text::Quantity& f : FiguresOf(view, p)) {
       if (Compare(q, f) != Relation::kEqual) continue;
+      // "did not visit the site on 4 June 2019" gives no date of anything.
+      const std::string& text = view.passages[p].text;
+      const text::Span s = SentenceAt(text, f.span.begin, view.lang);
+      if (text::IsNegated(text::Words(std::string_view(text).substr(s.begin, s.size())))) continue;
       FigureFinding out;
       out.relation = Relation::kEqual;
       out.figure = f;
@@ -246,14 +250,16 @@ std::optional<FigureFinding> Judge::ReadFigure(SourceView& view, const TermMatch
   const text::Span sentence = SentenceAt(text, f.span.begin, view.lang);
   const std::vector<text::Word> words =
       text::Words(std::string_view(text).substr(sentence.begin, sentence.size()));
-  const bool negated = text::IsNegated(words);
+  const text::Preventing mode = PolarityMode(words);
+  const bool negated = text::IsNegated(words, mode);
+  const bool claim_negated = ClaimNegated(mode);
   FigureFinding out;
   out.figure = f;
-  if (rel == Relation::kComplement && negated == claim_negated_) {
+  if (rel == Relation::kComplement && negated == claim_negated) {
     // A complement backs the claim only with the polarity flipped: "87 % n'utilisent
     // pas" is "13 % utilisent", not "13 % n'utilisent pas".
     rel = Relation::kDifferent;
-  } else if (rel == Relation::kEqual && negated != claim_negated_) {
+  } else if ((rel == Relation::kEqual || rel == Relation::kCoarser) && negated != claim_negated) {
     // The same figure in a negated statement: "n'a pas écrit que 4 milliards..."
     rel = Relation::kDifferent;
     out.negated = true;
@@ -310,7 +316,8 @@ std::optional<FigureFinding> Judge::ReadFigure(SourceView& view, const TermMatch
   // "baisse de 12 %").
   const Direction mine = DirectionOf(claim_words_);
   const Direction theirs = DirectionOf(words);
-  if (IsMatch(rel) && mine != Direction::kNone && theirs != Direction::kNone && mine != theirs) {
+  if ((IsMatch(rel) || rel == Relation::kCoarser) && mine != Direction::kNone &&
+      theirs != Direction::kNone && mine != theirs) {
     rel = Relation::kDifferent;
   }
   out.relation = rel;
@@ -367,6 +374,21 @@ uint64_t Judge::MaskOf(const std::vector<std::string>& stems) const {
   return mask;
 }
 
+text::Preventing Judge::PolarityMode(const std::vector<text::Word>& words) const {
+  // "stopped" against "did not stop" reads each negation as written; "ran" against
+  // "did not stop" reads the second as affirming.
+  return text::HasPreventingWord(claim_words_) && text::HasPreventingWord(words)
+             ? text::Preventing::kLiteral
+             : text::Preventing::kAffirms;
+}
+
+bool Judge::ClaimNegated(text::Preventing mode) const {
+  if (mode == text::Preventing::kAffirms) return claim_negated_;
+  // Read literally, a negation the verb of preventing cancelled counts again.
+  return claim_negated_ || (text::IsNegated(claim_words_, text::Preventing::kLiteral) &&
+                            !text::IsNegated(claim_words_, text::Preventing::kAffirms));
+}
+
 std::optional<WordConflict> Judge::FindWordConflict(const SourceView& view, const TermMatcher& m,
                                                     const std::vector<Window>& windows) const {
   if (windows.empty()) return std::nullopt;
@@ -392,14 +414,16 @@ std::optional<WordConflict> Judge::FindWordConflict(const SourceView& view, cons
   // "stopped" against "did not stop", or "accepte" against "ne refuse pas", reads each
   // negation as written; "ran" against "did not stop" reads the second as affirming.
   const bool opposite = StatesOpposite(claim_words_, words);
-  const text::Preventing mode =
-      opposite || (text::HasPreventingWord(claim_words_) && text::HasPreventingWord(words))
-          ? text::Preventing::kLiteral
-          : text::Preventing::kAffirms;
+  const text::Preventing mode = opposite ? text::Preventing::kLiteral : PolarityMode(words);
   const bool claim_negated = text::IsStatementNegated(claim_words_, mode);
   if (text::IsStatementNegated(words, mode) != claim_negated) {
-    // The opposite word negated says the same thing ("accepte", "ne refuse pas").
-    if (opposite) return std::nullopt;
+    // The opposite word negated says the same thing ("accepte", "ne refuse pas"); a
+    // negation elsewhere leaves it opposite ("won" against "lost and did not concede").
+    if (opposite) {
+      if (NegatesOpposite(claim_words_, words)) return std::nullopt;
+      c.why = "states the opposite";
+      return c;
+    }
     c.why = claim_negated ? "affirms what the claim negates" : "negates it";
   } else if (IsDenial(words) && !IsDenial(claim_words_)) {
     c.why = "denies it";

@@ -82,6 +82,10 @@ class Judge {
   std::optional<FigureFinding> ReadFigure(SourceView& view, const TermMatcher& m, size_t passage,
                                           const text::Quantity& f,
                                           const std::vector<text::Quantity>& all) const;
+  // How to read a verb of preventing in `words` against the claim (text::Preventing).
+  text::Preventing PolarityMode(const std::vector<text::Word>& words) const;
+  // Whether the claim's figure is negated, read in `mode`.
+  bool ClaimNegated(text::Preventing mode) const;
   std::optional<WordConflict> FindWordConflict(const SourceView& view, const TermMatcher& m,
                                                const std::vector<Window>& windows) const;
   // Puts first the windows that also state the sentence's figures (a statement's

@@ -101,6 +101,33 @@ bool StatesOpposite(const std::vector<text::Word>& a, const std::vector<text::Wo
   return false;
 }
 
+bool NegatesOpposite(const std::vector<text::Word>& a, const std::vector<text::Word>& b) {
+  auto is_negation = [](const std::string& f) {
+    return f == "ne" || f == "n'" || f == "pas" || f == "jamais" || f == "plus" || f == "not" ||
+           f == "never" || f.ends_with("n't");
+  };
+  auto matches = [](const std::string& f, std::string_view prefix) {
+    return prefix.size() <= 4 ? f == prefix : f.starts_with(prefix);
+  };
+  for (const auto& pair : kOpposites) {
+    for (int side = 0; side < 2; ++side) {
+      const std::string_view mine = pair[side];
+      const std::string_view theirs = pair[1 - side];
+      if (!HasPrefix(a, mine) || HasPrefix(a, theirs) || HasPrefix(b, mine)) continue;
+      // The negation stands right around the word: up to three words before it ("n'a
+      // pas refusé", "did not reject") or the one after it ("ne refuse pas").
+      for (size_t j = 0; j < b.size(); ++j) {
+        if (!matches(b[j].folded, theirs)) continue;
+        const size_t from = j >= 3 ? j - 3 : 0;
+        for (size_t k = from; k <= j + 1 && k < b.size(); ++k) {
+          if (k != j && is_negation(b[k].folded)) return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
 bool StatesIntention(const std::vector<text::Word>& words) {
   if (text::IsModal(words)) return true;
   static constexpr std::string_view kBeforeTo[] = {"plan", "aim",   "aims",  "want", "wants",

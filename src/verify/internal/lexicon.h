@@ -23,6 +23,10 @@ Direction DirectionOf(const std::vector<text::Word>& words);
 // "after". Words both hold do not count.
 bool StatesOpposite(const std::vector<text::Word>& a, const std::vector<text::Word>& b);
 
+// True when `b` states the opposite of a word of `a` (as StatesOpposite) and negates that
+// very word: "ne refuse pas", "n'a pas refusé", "did not reject" against "accepte".
+bool NegatesOpposite(const std::vector<text::Word>& a, const std::vector<text::Word>& b);
+
 // True when the words speak of an intention or a possibility rather than a fact:
 // text::IsModal, and the verbs of plans followed by "to" / "de" that it leaves out
 // because they are also nouns ("plan to", "aim to", "want to", "projet de").
