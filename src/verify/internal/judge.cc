@@ -188,6 +188,11 @@ Judge::Judge(const draft::Claim& claim, text::Lang lang, const common::VerifyCon
       sentence_figures_(text::FindQuantities(claim.sentence, lang)),
       claim_modal_(StatesIntention(claim_words_)),
       claim_negated_(claim.negated),
+      claim_prevents_(text::HasPreventingWord(claim_words_)),
+      // Read literally, a negation the verb of preventing cancelled counts again.
+      claim_negated_literal_(claim_negated_ ||
+                             (text::IsNegated(claim_words_, text::Preventing::kLiteral) &&
+                              !text::IsNegated(claim_words_, text::Preventing::kAffirms))),
       claim_counted_(ClaimCounted(claim, lang)) {}
 
 bool Judge::AboutAnother(std::string_view sentence, size_t at, text::Lang lang,
@@ -377,16 +382,12 @@ uint64_t Judge::MaskOf(const std::vector<std::string>& stems) const {
 text::Preventing Judge::PolarityMode(const std::vector<text::Word>& words) const {
   // "stopped" against "did not stop" reads each negation as written; "ran" against
   // "did not stop" reads the second as affirming.
-  return text::HasPreventingWord(claim_words_) && text::HasPreventingWord(words)
-             ? text::Preventing::kLiteral
-             : text::Preventing::kAffirms;
+  return claim_prevents_ && text::HasPreventingWord(words) ? text::Preventing::kLiteral
+                                                           : text::Preventing::kAffirms;
 }
 
 bool Judge::ClaimNegated(text::Preventing mode) const {
-  if (mode == text::Preventing::kAffirms) return claim_negated_;
-  // Read literally, a negation the verb of preventing cancelled counts again.
-  return claim_negated_ || (text::IsNegated(claim_words_, text::Preventing::kLiteral) &&
-                            !text::IsNegated(claim_words_, text::Preventing::kAffirms));
+  return mode == text::Preventing::kAffirms ? claim_negated_ : claim_negated_literal_;
 }
 
 std::optional<WordConflict> Judge::FindWordConflict(const SourceView& view, const TermMatcher& m,

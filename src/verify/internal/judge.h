@@ -118,6 +118,8 @@ class Judge {
   std::vector<text::Quantity> sentence_figures_;  // every figure of the claim's sentence
   bool claim_modal_ = false;
   bool claim_negated_ = false;              // the figure's clause
+  bool claim_prevents_ = false;             // the sentence holds a verb of preventing
+  bool claim_negated_literal_ = false;      // claim_negated_, read with Preventing::kLiteral
   std::vector<std::string> claim_counted_;  // what the claim's figure counts, if a count
 };
 

@@ -80,25 +80,35 @@ Direction DirectionOf(const std::vector<text::Word>& words) {
   return up ? Direction::kUp : Direction::kDown;
 }
 
-bool HasPrefix(const std::vector<text::Word>& words, std::string_view prefix) {
-  return std::any_of(words.begin(), words.end(), [&](const text::Word& w) {
-    // "est" the verb is no direction: only exact words for very short prefixes.
-    return prefix.size() <= 4 ? w.folded == prefix : w.folded.starts_with(prefix);
-  });
+// "est" the verb is no direction: only exact words for very short prefixes.
+bool MatchesPrefix(std::string_view word, std::string_view prefix) {
+  return prefix.size() <= 4 ? word == prefix : word.starts_with(prefix);
 }
 
-bool StatesOpposite(const std::vector<text::Word>& a, const std::vector<text::Word>& b) {
+bool HasPrefix(const std::vector<text::Word>& words, std::string_view prefix) {
+  return std::any_of(words.begin(), words.end(),
+                     [&](const text::Word& w) { return MatchesPrefix(w.folded, prefix); });
+}
+
+// The words of kOpposites that `b` holds as the opposite of a word of `a`.
+std::vector<std::string_view> OppositesIn(const std::vector<text::Word>& a,
+                                          const std::vector<text::Word>& b) {
+  std::vector<std::string_view> out;
   for (const auto& pair : kOpposites) {
     for (int side = 0; side < 2; ++side) {
       const std::string_view mine = pair[side];
       const std::string_view theirs = pair[1 - side];
       if (HasPrefix(a, mine) && !HasPrefix(a, theirs) && HasPrefix(b, theirs) &&
           !HasPrefix(b, mine)) {
-        return true;
+        out.push_back(theirs);
       }
     }
   }
-  return false;
+  return out;
+}
+
+bool StatesOpposite(const std::vector<text::Word>& a, const std::vector<text::Word>& b) {
+  return !OppositesIn(a, b).empty();
 }
 
 bool NegatesOpposite(const std::vector<text::Word>& a, const std::vector<text::Word>& b) {
@@ -106,22 +116,14 @@ bool NegatesOpposite(const std::vector<text::Word>& a, const std::vector<text::W
     return f == "ne" || f == "n'" || f == "pas" || f == "jamais" || f == "plus" || f == "not" ||
            f == "never" || f.ends_with("n't");
   };
-  auto matches = [](const std::string& f, std::string_view prefix) {
-    return prefix.size() <= 4 ? f == prefix : f.starts_with(prefix);
-  };
-  for (const auto& pair : kOpposites) {
-    for (int side = 0; side < 2; ++side) {
-      const std::string_view mine = pair[side];
-      const std::string_view theirs = pair[1 - side];
-      if (!HasPrefix(a, mine) || HasPrefix(a, theirs) || HasPrefix(b, mine)) continue;
-      // The negation stands right around the word: up to three words before it ("n'a
-      // pas refusé", "did not reject") or the one after it ("ne refuse pas").
-      for (size_t j = 0; j < b.size(); ++j) {
-        if (!matches(b[j].folded, theirs)) continue;
-        const size_t from = j >= 3 ? j - 3 : 0;
-        for (size_t k = from; k <= j + 1 && k < b.size(); ++k) {
-          if (k != j && is_negation(b[k].folded)) return true;
-        }
+  for (const std::string_view theirs : OppositesIn(a, b)) {
+    // The negation stands right around the word: up to three words before it ("n'a
+    // pas refusé", "did not reject") or the one after it ("ne refuse pas").
+    for (size_t j = 0; j < b.size(); ++j) {
+      if (!MatchesPrefix(b[j].folded, theirs)) continue;
+      const size_t from = j >= 3 ? j - 3 : 0;
+      for (size_t k = from; k <= j + 1 && k < b.size(); ++k) {
+        if (k != j && is_negation(b[k].folded)) return true;
       }
     }
   }
