@@ -188,9 +188,33 @@ bool IsHeadline(std::span<const Word> words) {
   return long_words >= 2 && 10 * capitalized >= 9 * long_words;
 }
 
+// A verb of preventing right after `i`, or after the auxiliary there: "Rien n'empêche",
+// "Aucune loi n'a interdit".
+bool PreventingAfter(std::span<const Word> words, size_t i) {
+  for (size_t j = i + 1; j < words.size() && j <= i + 2; ++j) {
+    if (IsPreventingWord(words[j].folded)) return true;
+  }
+  return false;
+}
+
+// A French word that negates the "ne" after it: "Aucun pays n'a relevé", "Ni l'Inde ni le
+// Pakistan n'ont relevé", "Nul ne sait", "Personne n'a vu", "Rien ne prouve" (but not
+// "d'aucuns", some, nor "une personne").
+bool LeadsNegation(std::span<const Word> words, size_t i) {
+  const std::string& f = words[i].folded;
+  const std::string_view before = i > 0 ? words[i - 1].folded : std::string_view();
+  if (f == "aucun" || f == "aucune" || f == "nul" || f == "nulle" || f == "ni") {
+    return before != "d'";
+  }
+  if (f != "personne" && f != "rien") return false;
+  const std::string_view next = i + 1 < words.size() ? words[i + 1].folded : std::string_view();
+  return next == "ne" || next == "n'";
+}
+
 bool Negated(std::span<const Word> words, bool privative, Preventing preventing) {
   bool ne = false;
   size_t ne_at = 0;
+  bool led = false;  // a word that negates the coming "ne" was seen
   const bool headline = IsHeadline(words);
   for (size_t i = 0; i < words.size(); ++i) {
     if (!headline && InTitle(words, i)) continue;
@@ -198,9 +222,15 @@ bool Negated(std::span<const Word> words, bool privative, Preventing preventing)
     const std::string_view next = i + 1 < words.size() ? words[i + 1].folded : std::string_view();
     const std::string_view before = i > 0 ? words[i - 1].folded : std::string_view();
     if (f == "ne" || f == "n'") {
+      if (led && next != "que" && next != "qu'") {
+        if (preventing == Preventing::kLiteral || !PreventingAfter(words, i)) return true;
+        led = false;
+        continue;
+      }
       ne = true;
       ne_at = i;
     }
+    if (!ne && LeadsNegation(words, i)) led = true;
     // "ne représentent plus que 5 %", "n'utilisent guère que" restrict, they do not
     // deny; "ne révèlent pas que" does.
     const bool restrictive = f != "pas" && (next == "que" || next == "qu'");
@@ -244,7 +274,40 @@ bool Negated(std::span<const Word> words, bool privative, Preventing preventing)
   return false;
 }
 
+// A conjunction then a subject pronoun, at `i`: the start of a new clause.
+bool StartsClause(const std::vector<Word>& words, size_t i) {
+  static constexpr std::string_view kConjunctions[] = {"and", "but",  "while", "whereas",
+                                                       "et",  "mais", "tandis"};
+  static constexpr std::string_view kSubjects[] = {"it",    "he",   "she", "they", "we",  "i",
+                                                   "there", "this", "il",  "elle", "ils", "elles",
+                                                   "on",    "c'",   "ce",  "nous", "je"};
+  if (i + 1 >= words.size()) return false;
+  const std::string& f = words[i].folded;
+  size_t s = i + 1;
+  if (f == "tandis" && s < words.size() && (words[s].folded == "que" || words[s].folded == "qu'"))
+    ++s;
+  if (s >= words.size()) return false;
+  auto in = [](const auto& list, std::string_view w) {
+    return std::find(std::begin(list), std::end(list), w) != std::end(list);
+  };
+  return in(kConjunctions, f) && in(kSubjects, words[s].folded);
+}
+
 }  // namespace
+
+std::span<const Word> ClauseAround(const std::vector<Word>& words, size_t offset) {
+  size_t begin = 0, end = words.size();
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (!StartsClause(words, i)) continue;
+    if (words[i].span.begin <= offset) {
+      begin = i;
+    } else {
+      end = i;
+      break;
+    }
+  }
+  return std::span<const Word>(words).subspan(begin, end - begin);
+}
 
 bool IsNegated(const std::vector<Word>& words, Preventing preventing) {
   return Negated(words, true, preventing);

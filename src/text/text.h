@@ -99,7 +99,8 @@ std::vector<std::string> ContentTerms(std::string_view text, Lang lang);
 // restrictive "ne ... plus que" ("ne couvrent plus que 40 %") is not a negation, nor a
 // negation word in a run of capitalized words that names something ("the No Filter
 // tour", "We Are Never Ever Getting Back Together"), unless most words are capitalized
-// (a headline).
+// (a headline). A word before the verb's "ne" may carry the negation: "Ni Lyon ni
+// Grenoble n'ont", "Aucun pays n'a", "Nul ne", "Personne n'a", "Rien ne".
 //
 // A negated verb of preventing ("empêcher", "refuser", "rejeter", "interdire", "cesser",
 // "prevent", "stop", "refuse", "reject", "ban", "prohibit", "cease") affirms what it would have
@@ -109,6 +110,12 @@ std::vector<std::string> ContentTerms(std::string_view text, Lang lang);
 enum class Preventing { kAffirms, kLiteral };
 bool IsNegated(const std::vector<Word>& words, Preventing preventing = Preventing::kAffirms);
 bool IsNegated(std::span<const Word> words, Preventing preventing = Preventing::kAffirms);
+
+// The words of the clause of `words` that holds byte `offset`: a coordinating
+// conjunction followed by a subject pronoun ("and it was", "but they", "et il", "mais
+// elles") starts a new clause, so that in "revenue was £1,750 and it was not cost
+// effective" the negation is not the figure's.
+std::span<const Word> ClauseAround(const std::vector<Word>& words, size_t offset);
 
 // True for a folded verb of preventing (see IsNegated), and for words that hold one.
 bool IsPreventingWord(std::string_view folded_word);

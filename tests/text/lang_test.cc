@@ -159,11 +159,50 @@ TEST(IsNegated, Table) {
       {"Republican leaders said that No Democrat voted for the bill", true},
       {"Findings No link was found between the drug and the deaths", true},
       {"Messi played with No. 10 for Barcelona", false},
+      // A word before "ne" that carries the negation.
+      {"Ni l'Inde ni le Pakistan n'ont relevé de températures supérieures à 60 °C", true},
+      {"Aucun pays n'a relevé une telle chaleur", true},
+      {"Aucune des deux villes ne publie son budget", true},
+      {"Nul ne conteste le chiffre", true},
+      {"Personne n'a vu l'incendie", true},
+      {"Rien ne prouve un lien entre les deux", true},
+      {"Une personne a vu l'incendie", false},
+      {"D'aucuns ne jurent que par le vélo", false},
+      {"Rien n'empêche de transmettre le virus", false},
+      {"Aucune loi n'a interdit la vente", false},
       // Words that only begin like a verb of preventing prevent nothing.
       {"The programmes are not interdisciplinary", true},
       {"Les parts du club ne sont pas cessibles", true},
   };
   for (const PolarityCase& c : cases) EXPECT_EQ(IsNegated(Words(c.text)), c.negated) << c.text;
+}
+
+// The clause around a byte offset: a conjunction with a subject pronoun starts one.
+TEST(ClauseAround, Table) {
+  struct Case {
+    const char* text;
+    const char* at;     // the word whose clause is wanted
+    const char* first;  // the clause's first and last words
+    const char* last;
+  };
+  const Case cases[] = {
+      {"Revenue was 1,750 pounds and it was not cost effective", "1,750", "revenue", "pounds"},
+      {"Revenue was 1,750 pounds and it was not cost effective", "cost", "and", "effective"},
+      {"La ligne a transporté 4 200 voyageurs et elle n'a jamais été rentable", "4 200", "la",
+       "voyageurs"},
+      {"Ils ont vendu 300 vélos tandis qu'elles en ont vendu 200", "200", "tandis", "200"},
+      // "and" before a noun joins words, not clauses.
+      {"Sales rose 5 % and profits did not", "5", "sales", "not"},
+      {"Il a gagné 300 euros et une médaille", "300", "il", "medaille"},
+  };
+  for (const Case& c : cases) {
+    const std::string text = c.text;
+    const std::vector<Word> words = Words(text);
+    const std::span<const Word> clause = ClauseAround(words, text.find(c.at));
+    ASSERT_FALSE(clause.empty()) << c.text;
+    EXPECT_EQ(clause.front().folded, c.first) << c.text << " at " << c.at;
+    EXPECT_EQ(clause.back().folded, c.last) << c.text << " at " << c.at;
+  }
 }
 
 // The statement of a sentence: "sans" and "without" deny a part of it, not the whole;

@@ -599,6 +599,63 @@ TEST_F(VerifierTest, FigureUnderANegatedReportingVerbIsNegated) {
   EXPECT_EQ(v.evidence[0].figure, "40 %");
 }
 
+// A negation in a later clause of the sentence ("and it was not ...") is not the figure's:
+// the figure stays affirmed. In the same clause it still negates it.
+struct ClauseCase {
+  const char* source;
+  const char* claim;
+  Lang lang;
+};
+
+class NegationInAnotherClause : public VerifierTest,
+                                public ::testing::WithParamInterface<ClauseCase> {};
+
+TEST_P(NegationInAnotherClause, LeavesTheFigureAffirmed) {
+  AddSource(kSourceA, {GetParam().source}, GetParam().lang);
+  Verdict v = Check(GetParam().claim, GetParam().lang);
+  EXPECT_EQ(v.kind, VerdictKind::kSupported) << v.reason;
+  EXPECT_EQ(v.source, 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    EnglishAndFrench, NegationInAnotherClause,
+    ::testing::Values(
+        ClauseCase{"In 1958 the branch line earned about £1,750 a year and it was not cost "
+                   "effective.",
+                   "In 1958 the branch line earned about £1,750 a year", Lang::kEn},
+        ClauseCase{"En 2023, la ligne a transporté 4 200 voyageurs par jour et elle n'a jamais "
+                   "été rentable.",
+                   "En 2023, la ligne a transporté 4 200 voyageurs par jour", Lang::kFr}));
+
+TEST_F(VerifierTest, NegationInTheFiguresClauseStillCounts) {
+  AddSource(kSourceA,
+            {"The branch line did not earn £1,750 a year in 1958, and it was closed in 1962."},
+            Lang::kEn);
+  Verdict v = Check("The branch line earned £1,750 a year in 1958", Lang::kEn);
+  EXPECT_EQ(v.kind, VerdictKind::kContradicted) << v.reason;
+  EXPECT_NE(v.reason.find("negated"), std::string::npos) << v.reason;
+}
+
+// "Ni ... ni ... ne", "Aucun ... ne": the word that negates comes before the verb's "ne".
+class NegationLedByAWordBeforeNe
+    : public VerifierTest,
+      public ::testing::WithParamInterface<std::pair<const char*, const char*>> {};
+
+TEST_P(NegationLedByAWordBeforeNe, IsANegation) {
+  AddSource(kSourceA, {GetParam().first});
+  Verdict v = Check(GetParam().second);
+  EXPECT_EQ(v.kind, VerdictKind::kContradicted) << v.reason;
+  EXPECT_NE(v.reason.find("negated"), std::string::npos) << v.reason;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    FrenchLeads, NegationLedByAWordBeforeNe,
+    ::testing::Values(
+        std::pair{"En 2024, ni Lyon ni Grenoble n'ont ouvert 40 nouvelles pistes cyclables.",
+                  "En 2024, Lyon et Grenoble ont ouvert 40 nouvelles pistes cyclables"},
+        std::pair{"En 2024, aucune commune du Vercors n'a fermé ses 12 écoles rurales.",
+                  "En 2024, une commune du Vercors a fermé ses 12 écoles rurales"}));
+
 // Another count contradicts a count only when it counts the same things.
 TEST_F(VerifierTest, CountOfOtherThingsIsNoContradiction) {
   AddSource(kSourceA, {"The rowing club of Ghent has 250 members and 3 boats on the river Lys."},

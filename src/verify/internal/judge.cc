@@ -164,7 +164,9 @@ std::optional<FigureFinding> StatedExactly(SourceView& view, const text::Quantit
       // "did not visit the site on 4 June 2019" gives no date of anything.
       const std::string& text = view.passages[p].text;
       const text::Span s = SentenceAt(text, f.span.begin, view.lang);
-      if (text::IsNegated(text::Words(std::string_view(text).substr(s.begin, s.size())))) continue;
+      const std::vector<text::Word> words =
+          text::Words(std::string_view(text).substr(s.begin, s.size()));
+      if (text::IsNegated(text::ClauseAround(words, f.span.begin - s.begin))) continue;
       FigureFinding out;
       out.relation = Relation::kEqual;
       out.figure = f;
@@ -256,7 +258,9 @@ std::optional<FigureFinding> Judge::ReadFigure(SourceView& view, const TermMatch
   const std::vector<text::Word> words =
       text::Words(std::string_view(text).substr(sentence.begin, sentence.size()));
   const text::Preventing mode = PolarityMode(words);
-  const bool negated = text::IsNegated(words, mode);
+  // A negation in another clause of the sentence is not the figure's.
+  const bool negated =
+      text::IsNegated(text::ClauseAround(words, f.span.begin - sentence.begin), mode);
   const bool claim_negated = ClaimNegated(mode);
   FigureFinding out;
   out.figure = f;
