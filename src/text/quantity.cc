@@ -1,5 +1,7 @@
 // FindQuantities and the names of kinds and qualifiers. The recognizer itself lives in
 // internal/ (tokenizer, lexicon, number words, recognizer).
+#include <algorithm>
+#include <initializer_list>
 #include <string_view>
 #include <vector>
 
@@ -63,6 +65,67 @@ std::string_view QualifierName(Qualifier q) {
   return "";
 }
 
+namespace {
+
+bool PlainCount(const Quantity& q) {
+  return q.kind == QuantityKind::kCount && q.qualifier == Qualifier::kNone && q.value >= 0;
+}
+
+bool WordsAre(const std::vector<Word>& words, std::initializer_list<std::string_view> want) {
+  return words.size() == want.size() &&
+         std::equal(words.begin(), words.end(), want.begin(),
+                    [](const Word& w, std::string_view f) { return w.folded == f; });
+}
+
+// The words that end `text` before byte `end`, at most `bytes` back (cut at a character).
+std::vector<Word> WordsBefore(std::string_view text, size_t end, size_t bytes) {
+  size_t begin = end > bytes ? end - bytes : 0;
+  while (begin < end && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) ++begin;
+  return Words(text.substr(begin, end - begin));
+}
+
+// Sets `whole` on the counts that the text gives as parts of a stated whole: "8 des 10
+// souris", "three of the five judges", and the whole stated first: "Sur les cinq décès,
+// quatre ...", "Parmi les 200 élus, 45 ...", "Of the 1,200 firms surveyed, 156 ...".
+void MarkWholes(std::string_view text, std::vector<Quantity>& qs) {
+  // At most this many words between the whole and its part ("décès", "interrogées").
+  constexpr size_t kMaxNounWords = 4;
+  for (size_t i = 0; i + 1 < qs.size(); ++i) {
+    // A date may stand between them: "Sur les 1 200 PME interrogées en 2024, 156 ...".
+    size_t j = i + 1;
+    while (j + 1 < qs.size() &&
+           (qs[j].kind == QuantityKind::kYear || qs[j].kind == QuantityKind::kDate))
+      ++j;
+    Quantity& a = qs[i];
+    Quantity& b = qs[j];
+    if (!PlainCount(a) || !PlainCount(b) || b.span.begin < a.span.end) continue;
+    const std::string_view gap = text.substr(a.span.end, b.span.begin - a.span.end);
+    std::vector<Word> between = Words(gap);
+    std::erase_if(between, [](const Word& w) { return w.is_number; });
+    if (WordsAre(between, {"des"}) || WordsAre(between, {"of", "the"}) ||
+        WordsAre(between, {"d'entre", "les"})) {
+      if (b.value >= a.value && b.value >= 2) a.whole = b.value;
+      continue;
+    }
+    // One comma, the counted noun before it, nothing else between the two figures.
+    if (std::count(gap.begin(), gap.end(), ',') != 1 ||
+        gap.find_first_of(".;:!?()") != std::string_view::npos || between.size() > kMaxNounWords ||
+        a.value < b.value || a.value < 2) {
+      continue;
+    }
+    const std::vector<Word> lead = WordsBefore(text, a.span.begin, 24);
+    auto ends_with = [&](std::string_view x, std::string_view y) {
+      return lead.size() >= 2 && lead[lead.size() - 2].folded == x && lead.back().folded == y;
+    };
+    const bool stated_first = ends_with("sur", "les") || ends_with("parmi", "les") ||
+                              ends_with("of", "the") || ends_with("among", "the") ||
+                              (!lead.empty() && lead.back().folded == "sur");
+    if (stated_first) b.whole = a.value;
+  }
+}
+
+}  // namespace
+
 std::vector<Quantity> FindQuantities(std::string_view text, Lang lang) {
   std::vector<Quantity> out;
   size_t base = 0;
@@ -81,6 +144,7 @@ std::vector<Quantity> FindQuantities(std::string_view text, Lang lang) {
     base += piece.size();
     if (base >= text.size()) break;
   }
+  MarkWholes(text, out);
   return out;
 }
 

@@ -83,6 +83,44 @@ TEST(FindQuantities, RatingIsAFraction) {
             (std::vector<Quantity>{Make(s, "8/10", K::kFraction, 0.8, 0.8, 0.8)}));
 }
 
+// A count given as a part of a stated whole stays a count and carries the whole; the
+// verifier reads it as a share ("huit des dix" is 80 %).
+TEST(FindQuantities, PartsOfAStatedWhole) {
+  struct Case {
+    const char* text;
+    Lang lang;
+    std::vector<double> values;
+    std::vector<double> wholes;
+  };
+  const Case cases[] = {
+      {"Huit des dix souris sont mortes", Lang::kFr, {8, 10}, {10, 0}},
+      {"Sur les cinq décès, quatre ont été jugés non liés", Lang::kFr, {5, 4}, {0, 5}},
+      {"Parmi les 1 200 PME interrogées, 156 utilisent l'IA", Lang::kFr, {1200, 156}, {0, 1200}},
+      {"Sur 40 communes, 12 ont un budget participatif", Lang::kFr, {40, 12}, {0, 40}},
+      {"Sur les 1 200 PME interrogées en 2024, 156 utilisent l'IA",
+       Lang::kFr,
+       {1200, 2024, 156},
+       {0, 0, 1200}},
+      {"Of the 1,200 firms surveyed, 156 use it", Lang::kEn, {1200, 156}, {0, 1200}},
+      {"Three of the five judges dissented", Lang::kEn, {3, 5}, {5, 0}},
+      // Not parts: no whole stated first, a part larger than the whole, a sentence between.
+      {"La commune compte 12 écoles, 3 collèges", Lang::kFr, {12, 3}, {0, 0}},
+      {"Sur les deux rives, dix ponts", Lang::kFr, {2, 10}, {0, 0}},
+      {"Of the 12 members. 4 left", Lang::kEn, {12, 4}, {0, 0}},
+      {"12 des 3 équipes", Lang::kFr, {12, 3}, {0, 0}},
+  };
+  for (const Case& c : cases) {
+    std::vector<double> values, wholes;
+    for (const Quantity& q : FindQuantities(c.text, c.lang)) {
+      EXPECT_TRUE(q.kind == K::kCount || q.kind == K::kYear) << c.text << ": " << q.text;
+      values.push_back(q.value);
+      wholes.push_back(q.whole);
+    }
+    EXPECT_EQ(values, c.values) << c.text;
+    EXPECT_EQ(wholes, c.wholes) << c.text;
+  }
+}
+
 // Digit groups: "1,200" and "1.200" depend on the language; three digits after a single
 // separator make thousands in the language that uses that separator for thousands,
 // and in kUnknown; anything else is a decimal mark.

@@ -24,6 +24,36 @@ struct RelationCase {
   const char* rule;
 };
 
+// A count given as a part of a stated whole is also a share: "huit des dix souris" is
+// 80 %, "sur les 1 200 PME interrogées, 156" is 13 %; as a count it stays itself.
+TEST(Compare, PartOfAWholeIsAShare) {
+  struct Case {
+    const char* claim;
+    const char* passage;
+    size_t index;  // which figure of the passage
+    Lang lang;
+    Relation want;
+  };
+  const Case cases[] = {
+      {"80 %", "Huit des dix souris sont mortes", 0, Lang::kFr, Relation::kEqual},
+      {"90 %", "Huit des dix souris sont mortes", 0, Lang::kFr, Relation::kDifferent},
+      {"20 %", "Huit des dix souris sont mortes", 0, Lang::kFr, Relation::kComplement},
+      {"huit souris", "Huit des dix souris sont mortes", 0, Lang::kFr, Relation::kEqual},
+      {"13 %", "Sur les 1 200 PME interrogées, 156 utilisent l'IA", 1, Lang::kFr, Relation::kEqual},
+      {"un sur cinq", "Sur les cinq décès, quatre ont été jugés non liés", 1, Lang::kFr,
+       Relation::kComplement},
+      {"five deaths", "Of the five deaths, four were unrelated", 1, Lang::kEn,
+       Relation::kDifferent},
+      {"60%", "Three of the five judges dissented", 0, Lang::kEn, Relation::kEqual},
+  };
+  for (const Case& c : cases) {
+    const std::vector<text::Quantity> passage = text::FindQuantities(c.passage, c.lang);
+    ASSERT_LT(c.index, passage.size()) << c.passage;
+    EXPECT_EQ(Compare(Figure(c.claim, c.lang), passage[c.index]), c.want)
+        << c.claim << " / " << c.passage;
+  }
+}
+
 // Each matching rule, in French and English, with the case that must not match.
 TEST(Compare, FollowsEachMatchingRule) {
   const RelationCase cases[] = {

@@ -656,6 +656,23 @@ INSTANTIATE_TEST_SUITE_P(
         std::pair{"En 2024, aucune commune du Vercors n'a fermé ses 12 écoles rurales.",
                   "En 2024, une commune du Vercors a fermé ses 12 écoles rurales"}));
 
+// A share given as a part of a stated whole backs the percentage it makes, and
+// contradicts another.
+TEST_F(VerifierTest, PartOfAStatedWholeBacksItsShare) {
+  AddSource(kSourceA, {"Sur les 1 200 PME interrogées, 156 ont intégré un outil d'intelligence "
+                       "artificielle en 2024, selon la chambre de commerce."});
+  Verdict v = Check(
+      "En 2024, 13 % des PME interrogées par la chambre de commerce ont intégré un outil "
+      "d'intelligence artificielle");
+  EXPECT_EQ(v.kind, VerdictKind::kSupported) << v.reason;
+  ASSERT_FALSE(v.evidence.empty());
+  EXPECT_EQ(v.evidence[0].figure, "156");
+  v = Check(
+      "En 2024, 30 % des PME interrogées par la chambre de commerce ont intégré un outil "
+      "d'intelligence artificielle");
+  EXPECT_EQ(v.kind, VerdictKind::kContradicted) << v.reason;
+}
+
 // Another count contradicts a count only when it counts the same things.
 TEST_F(VerifierTest, CountOfOtherThingsIsNoContradiction) {
   AddSource(kSourceA, {"The rowing club of Ghent has 250 members and 3 boats on the river Lys."},

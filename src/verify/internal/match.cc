@@ -9,6 +9,8 @@ namespace {
 using text::Quantity;
 using text::QuantityKind;
 
+void Bounds(const Quantity& q, double* low, double* high);
+
 // The figure as a percentage when it is one (a fraction 0.2 is 20 %).
 bool AsPercent(const Quantity& q, double* value, double* low, double* high) {
   if (q.kind == QuantityKind::kPercent) {
@@ -21,6 +23,15 @@ bool AsPercent(const Quantity& q, double* value, double* low, double* high) {
     *value = q.value * 100;
     *low = q.low * 100;
     *high = q.high * 100;
+    return true;
+  }
+  // A part of a stated whole: "quatre" of "sur les cinq décès, quatre" is 80 %.
+  if (q.kind == QuantityKind::kCount && q.whole > 0 && q.value <= q.whole) {
+    double l, h;
+    Bounds(q, &l, &h);
+    *value = 100 * q.value / q.whole;
+    *low = 100 * l / q.whole;
+    *high = 100 * h / q.whole;
     return true;
   }
   return false;
