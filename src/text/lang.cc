@@ -1,6 +1,8 @@
 // Languages, stop words and stems.
 #include <xapian.h>
 
+#include <algorithm>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -191,24 +193,47 @@ bool IsHeadline(std::span<const Word> words) {
 // A verb of preventing right after `i`, or after the auxiliary there: "Rien n'empêche",
 // "Aucune loi n'a interdit".
 bool PreventingAfter(std::span<const Word> words, size_t i) {
-  for (size_t j = i + 1; j < words.size() && j <= i + 2; ++j) {
+  // "Rien n'a jamais empêché": an auxiliary and an adverb may come between.
+  for (size_t j = i + 1; j < words.size() && j <= i + 3; ++j) {
     if (IsPreventingWord(words[j].folded)) return true;
   }
   return false;
 }
 
+bool OneOf(std::string_view w, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
 // A French word that negates the "ne" after it: "Aucun pays n'a relevé", "Ni l'Inde ni le
-// Pakistan n'ont relevé", "Nul ne sait", "Personne n'a vu", "Rien ne prouve" (but not
-// "d'aucuns", some, nor "une personne").
+// Pakistan n'ont relevé", "Nul ne sait", "Personne n'a vu", "Rien ne prouve". Not "d'aucuns"
+// (some), "chaque personne" (the noun), "quasi nulle" (the adjective), "ni plus ni moins",
+// nor after a comparative ("plus que personne ne l'avait prévu").
 bool LeadsNegation(std::span<const Word> words, size_t i) {
   const std::string& f = words[i].folded;
   const std::string_view before = i > 0 ? words[i - 1].folded : std::string_view();
-  if (f == "aucun" || f == "aucune" || f == "nul" || f == "nulle" || f == "ni") {
-    return before != "d'";
-  }
-  if (f != "personne" && f != "rien") return false;
   const std::string_view next = i + 1 < words.size() ? words[i + 1].folded : std::string_view();
+  const std::string_view two_before = i > 1 ? words[i - 2].folded : std::string_view();
+  if ((before == "que" || before == "qu'") &&
+      OneOf(two_before, {"plus", "moins", "mieux", "autant", "davantage"})) {
+    return false;
+  }
+  if (f == "aucun" || f == "aucune") return before != "d'";
+  if (f == "ni") return next != "plus" && next != "moins";
+  if (f == "nul" || f == "nulle") return i == 0 || next == "ne" || next == "n'";
+  if (f != "personne" && f != "rien") return false;
+  if (OneOf(before, {"la", "une", "chaque", "cette", "toute", "seule", "de", "d'", "en"})) {
+    return false;
+  }
   return next == "ne" || next == "n'";
+}
+
+// "ne" then "que" within a few words restricts ("Aucun ... ne représente que 5 %" is said
+// of a share, "ni en hausse ni en baisse, ne représentent que 5 %").
+bool RestrictiveAfter(std::span<const Word> words, size_t i) {
+  for (size_t j = i + 1; j < words.size() && j <= i + 3; ++j) {
+    if (words[j].folded == "que" || words[j].folded == "qu'") return true;
+  }
+  return false;
 }
 
 bool Negated(std::span<const Word> words, bool privative, Preventing preventing) {
@@ -222,7 +247,7 @@ bool Negated(std::span<const Word> words, bool privative, Preventing preventing)
     const std::string_view next = i + 1 < words.size() ? words[i + 1].folded : std::string_view();
     const std::string_view before = i > 0 ? words[i - 1].folded : std::string_view();
     if (f == "ne" || f == "n'") {
-      if (led && next != "que" && next != "qu'") {
+      if (led && !RestrictiveAfter(words, i)) {
         if (preventing == Preventing::kLiteral || !PreventingAfter(words, i)) return true;
         led = false;
         continue;
@@ -274,31 +299,52 @@ bool Negated(std::span<const Word> words, bool privative, Preventing preventing)
   return false;
 }
 
-// A conjunction then a subject pronoun, at `i`: the start of a new clause.
+// A conjunction then a subject pronoun, at `i`: the start of a new clause ("and it
+// was", "mais elles", "tandis qu'ils"); or a conjunction or relative pronoun then a word
+// that leads a negation ("et personne n'a été blessé", "un record que personne
+// n'attendait", "pour qui rien n'est décidé").
 bool StartsClause(const std::vector<Word>& words, size_t i) {
-  static constexpr std::string_view kConjunctions[] = {"and", "but",  "while", "whereas",
-                                                       "et",  "mais", "tandis"};
-  static constexpr std::string_view kSubjects[] = {"it",    "he",   "she", "they", "we",  "i",
-                                                   "there", "this", "il",  "elle", "ils", "elles",
-                                                   "on",    "c'",   "ce",  "nous", "je"};
   if (i + 1 >= words.size()) return false;
   const std::string& f = words[i].folded;
   size_t s = i + 1;
-  if (f == "tandis" && s < words.size() && (words[s].folded == "que" || words[s].folded == "qu'"))
-    ++s;
+  if (f == "tandis" && (words[s].folded == "que" || words[s].folded == "qu'")) ++s;
   if (s >= words.size()) return false;
-  auto in = [](const auto& list, std::string_view w) {
-    return std::find(std::begin(list), std::end(list), w) != std::end(list);
-  };
-  return in(kConjunctions, f) && in(kSubjects, words[s].folded);
+  const std::string_view subject = words[s].folded;
+  if (OneOf(f, {"and", "but", "while", "whereas"})) {
+    return OneOf(subject,
+                 {"it", "he", "she", "they", "we", "i", "there", "nobody", "none", "nothing"});
+  }
+  if (OneOf(f, {"that", "which", "who", "whom"})) {
+    return OneOf(subject, {"nobody", "none", "nothing"});
+  }
+  if (OneOf(f, {"et", "mais", "tandis"})) {
+    if (OneOf(subject, {"il", "elle", "ils", "elles", "on", "c'", "nous", "je"})) return true;
+  } else if (!OneOf(f, {"qui", "que", "qu'", "dont", "ou"})) {
+    return false;
+  }
+  return OneOf(subject, {"personne", "rien", "aucun", "aucune", "nul", "nulle"}) &&
+         LeadsNegation(words, s);
 }
 
 }  // namespace
 
-std::span<const Word> ClauseAround(const std::vector<Word>& words, size_t offset) {
+std::span<const Word> ClauseAround(std::string_view text, const std::vector<Word>& words,
+                                   size_t offset, ClauseBreaks breaks) {
+  auto starts = [&](size_t i) {
+    if (i == 0) return false;
+    if (breaks == ClauseBreaks::kSubjects) return StartsClause(words, i);
+    const std::string& f = words[i].folded;
+    const bool opposes = f == "mais" || f == "but" || f == "whereas" || f == "tandis" ||
+                         (f == "alors" && i + 1 < words.size() &&
+                          (words[i + 1].folded == "que" || words[i + 1].folded == "qu'"));
+    const size_t gap_begin = std::min(words[i - 1].span.end, text.size());
+    const size_t gap_end = std::min(words[i].span.begin, text.size());
+    const std::string_view gap = text.substr(gap_begin, gap_end - std::min(gap_begin, gap_end));
+    return opposes || gap.find_first_of(";:") != std::string_view::npos || StartsClause(words, i);
+  };
   size_t begin = 0, end = words.size();
-  for (size_t i = 0; i < words.size(); ++i) {
-    if (!StartsClause(words, i)) continue;
+  for (size_t i = 1; i < words.size(); ++i) {
+    if (!starts(i)) continue;
     if (words[i].span.begin <= offset) {
       begin = i;
     } else {
@@ -318,6 +364,10 @@ bool IsNegated(std::span<const Word> words, Preventing preventing) {
 }
 
 bool IsStatementNegated(const std::vector<Word>& words, Preventing preventing) {
+  return Negated(words, false, preventing);
+}
+
+bool IsStatementNegated(std::span<const Word> words, Preventing preventing) {
   return Negated(words, false, preventing);
 }
 

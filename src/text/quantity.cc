@@ -77,11 +77,19 @@ bool WordsAre(const std::vector<Word>& words, std::initializer_list<std::string_
                     [](const Word& w, std::string_view f) { return w.folded == f; });
 }
 
-// The words that end `text` before byte `end`, at most `bytes` back (cut at a character).
-std::vector<Word> WordsBefore(std::string_view text, size_t end, size_t bytes) {
-  size_t begin = end > bytes ? end - bytes : 0;
-  while (begin < end && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) ++begin;
-  return Words(text.substr(begin, end - begin));
+// The words that end `text` before byte `end`, at most `bytes` back (cut at a
+// character); `*begin` is where they were read from.
+std::vector<Word> WordsBefore(std::string_view text, size_t end, size_t bytes, size_t* begin) {
+  *begin = end > bytes ? end - bytes : 0;
+  while (*begin < end && (static_cast<unsigned char>(text[*begin]) & 0xC0) == 0x80) ++*begin;
+  return Words(text.substr(*begin, end - *begin));
+}
+
+// Whether byte `at` of `text` opens a sentence or a clause: only spaces after the start,
+// or after punctuation ("Of the 40 members, 12 ..."; not "Because of the 40 strikes").
+bool OpensClause(std::string_view text, size_t at) {
+  while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\t')) --at;
+  return at == 0 || std::string_view(",.;:!?(\n").find(text[at - 1]) != std::string_view::npos;
 }
 
 // Sets `whole` on the counts that the text gives as parts of a stated whole: "8 des 10
@@ -102,9 +110,10 @@ void MarkWholes(std::string_view text, std::vector<Quantity>& qs) {
     const std::string_view gap = text.substr(a.span.end, b.span.begin - a.span.end);
     std::vector<Word> between = Words(gap);
     std::erase_if(between, [](const Word& w) { return w.is_number; });
+    const bool adjacent = j == i + 1 && gap.find_first_of(".,;:!?()") == std::string_view::npos;
     if (WordsAre(between, {"des"}) || WordsAre(between, {"of", "the"}) ||
         WordsAre(between, {"d'entre", "les"})) {
-      if (b.value >= a.value && b.value >= 2) a.whole = b.value;
+      if (adjacent && b.value >= a.value && b.value >= 2) a.whole = b.value;
       continue;
     }
     // One comma, the counted noun before it, nothing else between the two figures.
@@ -113,13 +122,16 @@ void MarkWholes(std::string_view text, std::vector<Quantity>& qs) {
         a.value < b.value || a.value < 2) {
       continue;
     }
-    const std::vector<Word> lead = WordsBefore(text, a.span.begin, 24);
+    size_t from = 0;
+    const std::vector<Word> lead = WordsBefore(text, a.span.begin, 24, &from);
     auto ends_with = [&](std::string_view x, std::string_view y) {
-      return lead.size() >= 2 && lead[lead.size() - 2].folded == x && lead.back().folded == y;
+      return lead.size() >= 2 && lead[lead.size() - 2].folded == x && lead.back().folded == y &&
+             OpensClause(text, from + lead[lead.size() - 2].span.begin);
     };
     const bool stated_first = ends_with("sur", "les") || ends_with("parmi", "les") ||
                               ends_with("of", "the") || ends_with("among", "the") ||
-                              (!lead.empty() && lead.back().folded == "sur");
+                              (!lead.empty() && lead.back().folded == "sur" &&
+                               OpensClause(text, from + lead.back().span.begin));
     if (stated_first) b.whole = a.value;
   }
 }

@@ -111,11 +111,17 @@ enum class Preventing { kAffirms, kLiteral };
 bool IsNegated(const std::vector<Word>& words, Preventing preventing = Preventing::kAffirms);
 bool IsNegated(std::span<const Word> words, Preventing preventing = Preventing::kAffirms);
 
-// The words of the clause of `words` that holds byte `offset`: a coordinating
-// conjunction followed by a subject pronoun ("and it was", "but they", "et il", "mais
-// elles") starts a new clause, so that in "revenue was £1,750 and it was not cost
-// effective" the negation is not the figure's.
-std::span<const Word> ClauseAround(const std::vector<Word>& words, size_t offset);
+// The words of the clause that holds byte `offset` of `text` (`words` are Words(text)).
+// A clause ends at a semicolon or a colon, before a conjunction that opposes ("mais",
+// "but", "whereas", "tandis que", "alors que"), before a coordinating conjunction followed
+// by a subject pronoun ("and it was", "et elle"), and before a conjunction or a relative
+// pronoun followed by a word that leads a negation ("et personne n'a été blessé", "un
+// record que personne n'attendait"). So in "revenue was £1,750 and it was not cost
+// effective" the negation is not the figure's. With ClauseBreaks::kSubjects only the last
+// two rules apply: the breaks that leave a list ("1) ...; 2) ...") or a "not X but Y" whole.
+enum class ClauseBreaks { kAll, kSubjects };
+std::span<const Word> ClauseAround(std::string_view text, const std::vector<Word>& words,
+                                   size_t offset, ClauseBreaks breaks = ClauseBreaks::kAll);
 
 // True for a folded verb of preventing (see IsNegated), and for words that hold one.
 bool IsPreventingWord(std::string_view folded_word);
@@ -127,6 +133,7 @@ bool HasPreventingWord(const std::vector<Word>& words);
 // not for what the whole sentence says.
 bool IsStatementNegated(const std::vector<Word>& words,
                         Preventing preventing = Preventing::kAffirms);
+bool IsStatementNegated(std::span<const Word> words, Preventing preventing = Preventing::kAffirms);
 
 // True when the words speak of intentions, plans or possibilities rather than facts:
 // "envisagent d'intégrer", "prévoient", "pourraient", "plan to", "could". A figure about

@@ -194,15 +194,34 @@ TEST(ClauseAround, Table) {
       // "and" before a noun joins words, not clauses.
       {"Sales rose 5 % and profits did not", "5", "sales", "not"},
       {"Il a gagné 300 euros et une médaille", "300", "il", "medaille"},
+      // Opposing conjunctions, semicolons and colons end a clause.
+      {"Sales reached 1,750 copies but profits did not grow", "1,750", "sales", "copies"},
+      {"Aucune région n'échappe : le chômage a baissé à 7 %", "7", "le", "7"},
+      {"Le taux a atteint 68 %, un record que personne n'attendait", "68", "le", "record"},
+      {"3 000 personnes ont été évacuées et personne n'a été blessé", "3 000", "3 000", "evacuees"},
+      // "on" is a pronoun in French only.
+      {"The board did not meet in January and on 4 February", "4 February", "the", "february"},
   };
   for (const Case& c : cases) {
     const std::string text = c.text;
     const std::vector<Word> words = Words(text);
-    const std::span<const Word> clause = ClauseAround(words, text.find(c.at));
+    const std::span<const Word> clause = ClauseAround(text, words, text.find(c.at));
     ASSERT_FALSE(clause.empty()) << c.text;
     EXPECT_EQ(clause.front().folded, c.first) << c.text << " at " << c.at;
     EXPECT_EQ(clause.back().folded, c.last) << c.text << " at " << c.at;
   }
+  // Subject breaks only: a list and a "not X but Y" stay whole.
+  const std::string list = "It requires: 1) to be French; 2) not to be a servant";
+  const std::span<const Word> whole =
+      ClauseAround(list, Words(list), list.find("French"), ClauseBreaks::kSubjects);
+  EXPECT_EQ(whole.size(), Words(list).size());
+  const std::string contrast = "Il n'est pas à Kiev mais à Izmir et il y dirige 300 soldats";
+  const std::vector<Word> words = Words(contrast);
+  const std::span<const Word> first =
+      ClauseAround(contrast, words, contrast.find("Izmir"), ClauseBreaks::kSubjects);
+  ASSERT_FALSE(first.empty());
+  EXPECT_EQ(first.front().folded, "il");
+  EXPECT_EQ(first.back().folded, "izmir");
 }
 
 // The statement of a sentence: "sans" and "without" deny a part of it, not the whole;

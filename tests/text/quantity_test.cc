@@ -108,6 +108,8 @@ TEST(FindQuantities, PartsOfAStatedWhole) {
       {"Sur les deux rives, dix ponts", Lang::kFr, {2, 10}, {0, 0}},
       {"Of the 12 members. 4 left", Lang::kEn, {12, 4}, {0, 0}},
       {"12 des 3 équipes", Lang::kFr, {12, 3}, {0, 0}},
+      {"Les élues sont 12. Des 40 communes, la plupart sont rurales", Lang::kFr, {12, 40}, {0, 0}},
+      {"Because of the 40 strikes, 12 flights were cancelled", Lang::kEn, {40, 12}, {0, 0}},
   };
   for (const Case& c : cases) {
     std::vector<double> values, wholes;

@@ -673,6 +673,27 @@ TEST_F(VerifierTest, PartOfAStatedWholeBacksItsShare) {
   EXPECT_EQ(v.kind, VerdictKind::kContradicted) << v.reason;
 }
 
+// The part of a stated whole is the count of what the sentence speaks of; the whole does
+// not contradict it.
+TEST_F(VerifierTest, PartOfAStatedWholeIsStillItsCount) {
+  AddSource(kSourceA, {"Dans l'essai de Lyon, huit des dix souris ont survécu au traitement."});
+  Verdict v = Check("Dans l'essai de Lyon, huit souris ont survécu au traitement");
+  EXPECT_EQ(v.kind, VerdictKind::kSupported) << v.reason;
+  ASSERT_FALSE(v.evidence.empty());
+  EXPECT_EQ(v.evidence[0].figure, "huit");
+}
+
+// A claim quoted from the source keeps its polarity: the negation of another clause is
+// not the figure's, on either side.
+TEST_F(VerifierTest, QuotedSentenceWithANegatedClauseIsSupported) {
+  const std::string sentence =
+      "En 2023, les ventes du roman ont atteint 1 750 exemplaires mais les bénéfices n'ont pas "
+      "augmenté";
+  AddSource(kSourceA, {sentence + "."});
+  Verdict v = Check(sentence);
+  EXPECT_EQ(v.kind, VerdictKind::kSupported) << v.reason;
+}
+
 // Another count contradicts a count only when it counts the same things.
 TEST_F(VerifierTest, CountOfOtherThingsIsNoContradiction) {
   AddSource(kSourceA, {"The rowing club of Ghent has 250 members and 3 boats on the river Lys."},

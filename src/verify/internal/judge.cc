@@ -166,7 +166,9 @@ std::optional<FigureFinding> StatedExactly(SourceView& view, const text::Quantit
       const text::Span s = SentenceAt(text, f.span.begin, view.lang);
       const std::vector<text::Word> words =
           text::Words(std::string_view(text).substr(s.begin, s.size()));
-      if (text::IsNegated(text::ClauseAround(words, f.span.begin - s.begin))) continue;
+      if (text::IsNegated(text::ClauseAround(std::string_view(text).substr(s.begin, s.size()),
+                                             words, f.span.begin - s.begin)))
+        continue;
       FigureFinding out;
       out.relation = Relation::kEqual;
       out.figure = f;
@@ -189,12 +191,14 @@ Judge::Judge(const draft::Claim& claim, text::Lang lang, const common::VerifyCon
       claim_words_(text::Words(claim.sentence)),
       sentence_figures_(text::FindQuantities(claim.sentence, lang)),
       claim_modal_(StatesIntention(claim_words_)),
-      claim_negated_(claim.negated),
+      // The claim's figure is negated in its own clause only: "revenue was £1,750 and it
+      // was not cost effective" affirms the figure, as it does in a source.
+      claim_negated_(claim.negated && (!claim.has_figure || text::IsNegated(ClaimClause()))),
       claim_prevents_(text::HasPreventingWord(claim_words_)),
       // Read literally, a negation the verb of preventing cancelled counts again.
       claim_negated_literal_(claim_negated_ ||
-                             (text::IsNegated(claim_words_, text::Preventing::kLiteral) &&
-                              !text::IsNegated(claim_words_, text::Preventing::kAffirms))),
+                             (text::IsNegated(ClaimClause(), text::Preventing::kLiteral) &&
+                              !text::IsNegated(ClaimClause(), text::Preventing::kAffirms))),
       claim_counted_(ClaimCounted(claim, lang)) {}
 
 bool Judge::AboutAnother(std::string_view sentence, size_t at, text::Lang lang,
@@ -223,6 +227,8 @@ bool Judge::AboutAnother(std::string_view sentence, size_t at, text::Lang lang,
   const double mine = segment(at);
   for (size_t i = 0; i < in_sentence.size(); ++i) {
     if (i == at || Compare(claim_.quantity, in_sentence[i]) != Relation::kDifferent) continue;
+    // The whole of a part speaks of the same things: "huit des dix souris".
+    if (in_sentence[at].whole > 0 && in_sentence[i].value == in_sentence[at].whole) continue;
     // A figure the claim states too has its own words ("raised $100 million to value
     // the company at $500 million").
     const bool claimed = std::any_of(
@@ -259,8 +265,10 @@ std::optional<FigureFinding> Judge::ReadFigure(SourceView& view, const TermMatch
       text::Words(std::string_view(text).substr(sentence.begin, sentence.size()));
   const text::Preventing mode = PolarityMode(words);
   // A negation in another clause of the sentence is not the figure's.
-  const bool negated =
-      text::IsNegated(text::ClauseAround(words, f.span.begin - sentence.begin), mode);
+  const bool negated = text::IsNegated(
+      text::ClauseAround(std::string_view(text).substr(sentence.begin, sentence.size()), words,
+                         f.span.begin - sentence.begin),
+      mode);
   const bool claim_negated = ClaimNegated(mode);
   FigureFinding out;
   out.figure = f;
@@ -390,6 +398,36 @@ text::Preventing Judge::PolarityMode(const std::vector<text::Word>& words) const
                                                            : text::Preventing::kAffirms;
 }
 
+std::span<const text::Word> Judge::ClaimClause() const {
+  const size_t at = claim_.has_figure && !claim_.quantity.text.empty()
+                        ? claim_.sentence.find(claim_.quantity.text)
+                        : std::string::npos;
+  if (at == std::string::npos) return claim_words_;
+  return text::ClauseAround(claim_.sentence, claim_words_, at);
+}
+
+bool Judge::StatementNegated(const TermMatcher& m, std::string_view sentence,
+                             const std::vector<text::Word>& words, text::Preventing mode) const {
+  if (!text::IsStatementNegated(words, mode)) return false;
+  // A negated clause must hold at least half of what the sentence holds of the claim: in
+  // "the line earned £1,750 a year and it was not cost effective" the negation is about
+  // something else.
+  constexpr double kShareOfSentence = 0.5;
+  const double whole = m.Coverage(MaskOf(SortedUnique(text::ContentTerms(sentence, lang_))));
+  size_t at = 0;
+  while (at < words.size()) {
+    const std::span<const text::Word> clause =
+        text::ClauseAround(sentence, words, words[at].span.begin, text::ClauseBreaks::kSubjects);
+    if (clause.empty()) break;
+    const size_t begin = clause.front().span.begin, end = clause.back().span.end;
+    const double share = m.Coverage(
+        MaskOf(SortedUnique(text::ContentTerms(sentence.substr(begin, end - begin), lang_))));
+    if (text::IsStatementNegated(clause, mode) && share >= kShareOfSentence * whole) return true;
+    at = static_cast<size_t>(clause.data() - words.data()) + clause.size();
+  }
+  return false;
+}
+
 bool Judge::ClaimNegated(text::Preventing mode) const {
   return mode == text::Preventing::kAffirms ? claim_negated_ : claim_negated_literal_;
 }
@@ -420,8 +458,8 @@ std::optional<WordConflict> Judge::FindWordConflict(const SourceView& view, cons
   // negation as written; "ran" against "did not stop" reads the second as affirming.
   const bool opposite = StatesOpposite(claim_words_, words);
   const text::Preventing mode = opposite ? text::Preventing::kLiteral : PolarityMode(words);
-  const bool claim_negated = text::IsStatementNegated(claim_words_, mode);
-  if (text::IsStatementNegated(words, mode) != claim_negated) {
+  const bool claim_negated = StatementNegated(m, claim_.sentence, claim_words_, mode);
+  if (StatementNegated(m, best, words, mode) != claim_negated) {
     // The opposite word negated says the same thing ("accepte", "ne refuse pas"); a
     // negation elsewhere leaves it opposite ("won" against "lost and did not concede").
     if (opposite) {

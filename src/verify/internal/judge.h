@@ -98,6 +98,12 @@ class Judge {
   // whether next to the best window.
   void MeasureFigures(SourceView& view, const std::vector<Window>& windows, Signals& s) const;
   double FigureSupport(const Reading& r) const;
+  // The words of the claim's clause that holds its figure (all its words without one).
+  std::span<const text::Word> ClaimClause() const;
+  // Whether `sentence` (its `words`) negates what it says of the claim: a negated clause
+  // that holds at least half of what the sentence holds of the claim's terms.
+  bool StatementNegated(const TermMatcher& m, std::string_view sentence,
+                        const std::vector<text::Word>& words, text::Preventing mode) const;
   double LocalCoverage(const SourceView& view, const TermMatcher& m, size_t passage,
                        size_t offset) const;
   // Whether another figure of `sentence` (of the claim's kind, with another value,

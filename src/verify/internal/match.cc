@@ -73,6 +73,11 @@ void Bounds(const Quantity& q, double* low, double* high) {
 }
 
 Relation ComparePercent(const Quantity& claim, const Quantity& passage) {
+  // Two counts compare as counts, even when one is a part of a whole ("quatre" of five
+  // mice is not "huit" of ten).
+  if (claim.kind == QuantityKind::kCount && passage.kind == QuantityKind::kCount) {
+    return Relation::kUnrelated;
+  }
   double cv, cl, ch, pv, pl, ph;
   if (!AsPercent(claim, &cv, &cl, &ch) || !AsPercent(passage, &pv, &pl, &ph)) {
     return Relation::kUnrelated;
